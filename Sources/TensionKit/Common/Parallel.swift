@@ -1,0 +1,54 @@
+import Dispatch
+
+/// Runs independent pieces of work on a fixed number of threads.
+///
+/// Work is cut into chunks whose boundaries depend only on the size of the data, never on the
+/// thread count, and every reduction over chunks is done in chunk order afterwards. Results are
+/// therefore the same bytes whatever the thread count.
+public enum Parallel {
+    /// The number of threads to use when the caller does not say: the active processor count.
+    public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Calls `body(chunk)` for every chunk in `0..<chunks`, using up to `threads` threads.
+    /// Thread `t` runs chunks `t, t + threads, t + 2·threads, …`.
+    public static func forEach(chunks: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+        let t = max(1, min(threads, chunks))
+        if t == 1 {
+            for c in 0..<chunks { body(c) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: t) { worker in
+            var c = worker
+            while c < chunks {
+                body(c)
+                c += t
+            }
+        }
+    }
+
+    /// Splits `0..<count` into `chunks` contiguous ranges of nearly equal length.
+    public static func ranges(count: Int, chunks: Int) -> [Range<Int>] {
+        let k = max(1, min(chunks, count))
+        return (0..<k).map { c in (count * c / k)..<(count * (c + 1) / k) }
+    }
+
+    /// A chunk count for `count` items that gives chunks of about `grain` items, at most `limit`.
+    /// It depends only on `count`, so that results do not depend on the thread count.
+    public static func chunkCount(for count: Int, grain: Int = 2048, limit: Int = 64) -> Int {
+        max(1, min(limit, (count + grain - 1) / grain))
+    }
+
+    /// Maps `0..<count` to results, computing chunks in parallel; the result is in index order.
+    public static func map<T: Sendable>(count: Int, threads: Int, grain: Int = 256, _ transform: @Sendable (Int) -> T) -> [T] {
+        let ranges = ranges(count: count, chunks: chunkCount(for: count, grain: grain, limit: 256))
+        let parts = Mutex<[[T]]>(Array(repeating: [], count: ranges.count))
+        forEach(chunks: ranges.count, threads: threads) { c in
+            let part = ranges[c].map(transform)
+            parts.withLock { $0[c] = part }
+        }
+        return parts.withLock { $0.flatMap { $0 } }
+    }
+}
+
+import Foundation
+import Synchronization
