@@ -76,7 +76,7 @@ public struct SeriesHeadline: Sendable, Equatable {
         case .unknown: out.append("trend unknown (one period)")
         case .steady: out.append("trend steady")
         case .rising, .falling:
-            out.append("trend \(trend.rawValue) (\(FixedDecimal.signed(change!, places: 2)) over \(spanDays!) days)")
+            out.append("trend \(trend.rawValue) (\(FixedDecimal.signed(change!, places: 2)) over \(spanDays!) day\(spanDays == 1 ? "" : "s"))")
         }
         return out
     }
