@@ -1,5 +1,7 @@
 /// The facts a reader wants first: the peak period, the calmest period and the trend.
 ///
+/// All three read the index as charted (the smoothed one when the series is smoothed).
+///
 /// - The peak is the non-gap period with the highest index, the calmest the one with the lowest
 ///   (the earliest wins a tie).
 /// - The trend is the slope of the least-squares line through the non-gap points
