@@ -8,8 +8,8 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a model from a labelled CSV file and report held-out figures.",
         discussion: "The CSV needs a header; its text and label columns are chosen by name, in any order.")
 
-    @Argument(help: "The labelled CSV file (RFC 4180, UTF-8, with a header row).")
-    var data: String
+    @Argument(help: "The labelled CSV files (RFC 4180, UTF-8, with a header row); several are joined.")
+    var data: [String]
 
     @Option(name: .long, help: "Where to write the model (written to a temporary name, then renamed).")
     var output: String
@@ -30,6 +30,7 @@ struct TrainCommand: ParsableCommand {
     var format: ReportFormat = .text
 
     func validate() throws {
+        if data.isEmpty { throw ValidationError("give at least one labelled CSV file") }
         if test != nil, holdout != nil { throw ValidationError("give either --test or --holdout, not both") }
         if let h = holdout, !(h > 0 && h < 1) { throw ValidationError("--holdout must be a fraction between 0 and 1, such as 0.2 (got \(h))") }
         if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
@@ -38,7 +39,11 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let threads = threads ?? Parallel.defaultThreads
         let options = try training.options()
-        var all = try LabeledDataset.load(path: data, textColumn: columns.textColumn, labelColumn: columns.labelColumn)
+        var all = try LabeledDataset.load(paths: data, textColumn: columns.textColumn, labelColumn: columns.labelColumn)
+        if all.labelSet.count < 2 {
+            throw TensionError(.data, "the training data has a single label (\(all.labelSet.first ?? "none"))", file: data.count == 1 ? data[0] : nil,
+                               hint: "a classifier needs sentences of at least two labels; check --label-column")
+        }
         var heldOut: LabeledDataset?
         var source: String?
         if let test {

@@ -15,15 +15,11 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
-    /// A uniform integer in 0..<bound, by rejection so there is no modulo bias.
+    /// An integer in 0..<bound by Lemire's multiply-high: the high word of next() × bound
+    /// (the bias is below bound / 2⁶⁴, negligible for every use here).
     public mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0)
-        let b = UInt64(bound)
-        let limit = UInt64.max - UInt64.max % b
-        while true {
-            let r = next()
-            if r < limit { return Int(r % b) }
-        }
+        return Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(bound)).high)
     }
 
     /// `values` shuffled by Fisher–Yates with this generator (the same order on every platform).

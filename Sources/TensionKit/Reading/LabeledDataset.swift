@@ -12,7 +12,7 @@ public struct LabeledDataset: Sendable {
         precondition(texts.count == labels.count, "texts and labels must be parallel")
         self.texts = texts
         self.labels = labels
-        self.lines = lines ?? Array(1...max(texts.count, 1)).prefix(texts.count).map { $0 + 1 }
+        self.lines = lines ?? texts.indices.map { $0 + 2 }
     }
 
     /// The number of sentences.
@@ -29,6 +29,18 @@ public struct LabeledDataset: Sendable {
     public static func load(path: String, textColumn: String = "text", labelColumn: String = "label") throws -> LabeledDataset {
         let table = try CSVReader(fileName: path).read(path: path)
         return try from(table: table, fileName: path, textColumn: textColumn, labelColumn: labelColumn)
+    }
+
+    /// Reads and joins several CSV files, in the order given; each names its columns in its own header.
+    public static func load(paths: [String], textColumn: String = "text", labelColumn: String = "label") throws -> LabeledDataset {
+        var all = LabeledDataset(texts: [], labels: [], lines: [])
+        for path in paths {
+            let part = try load(path: path, textColumn: textColumn, labelColumn: labelColumn)
+            all.texts += part.texts
+            all.labels += part.labels
+            all.lines += part.lines
+        }
+        return all
     }
 
     /// Picks the text and label columns of a parsed table.
