@@ -1,0 +1,50 @@
+import Foundation
+
+/// Prints scored sentences for people (a table) and for programs (CSV).
+public enum ScoreTable {
+    /// A table per article: a heading with the article's name and date, one row per sentence
+    /// (index, label, the probability of every label, the sentence), then a summary line with the
+    /// sentences per label and the article's escalation index (see ``EscalationIndex``).
+    /// Sentences longer than the room left by `width` are cut with "…".
+    public static func render(_ scored: [ScoredSentence], labels: [String], width: Int = 100) -> String {
+        var out = ""
+        let probWidth = 7
+        let labelWidth = max(5, labels.map(\.count).max() ?? 5) + 1
+        let fixed = 5 + labelWidth + labels.count * probWidth + 1
+        let room = max(20, width - fixed)
+        var start = 0
+        while start < scored.count {
+            var end = start
+            while end < scored.count, scored[end].article == scored[start].article { end += 1 }
+            let group = scored[start..<end]
+            let first = group.first!
+            out += "\(first.article)  \(first.date.map(\.description) ?? "undated")\n"
+            out += pad("#", 4) + " " + "label".padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+                + labels.map { pad(String($0.prefix(probWidth - 1)), probWidth) }.joined() + "  sentence\n"
+            for s in group {
+                let text = s.sentence.count > room ? String(s.sentence.prefix(room - 1)) + "…" : s.sentence
+                out += pad(String(s.index), 4) + " " + s.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+                    + labels.map { pad(String(format: "%.3f", s.probability(of: $0)), probWidth) }.joined() + "  " + text + "\n"
+            }
+            var counts = labels.map { l in group.filter { $0.label == l }.count }
+            let summary = zip(labels, counts).map { "\($0) \($1)" }.joined(separator: ", ")
+            counts.removeAll()
+            let index = EscalationIndex.of(group).map { String(format: "%+.3f", $0) } ?? "n/a"
+            out += "  \(group.count) sentences: \(summary); escalation index \(index)\n\n"
+            start = end
+        }
+        return out
+    }
+
+    /// CSV with a header: `article,date,index,sentence,label`, then one column per label with its probability.
+    public static func csv(_ scored: [ScoredSentence], labels: [String]) -> String {
+        var out = "article,date,index,sentence,label," + labels.map(CSVText.field).joined(separator: ",") + "\n"
+        for s in scored {
+            out += CSVText.field(s.article) + "," + (s.date?.description ?? "") + ",\(s.index)," + CSVText.field(s.sentence) + ","
+                + CSVText.field(s.label) + "," + labels.map { String(format: "%.6f", s.probability(of: $0)) }.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    private static func pad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
+}
