@@ -6,10 +6,7 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Evaluate a model on a labelled CSV file: accuracy, macro-F1, per-label scores, confusion matrix, calibration.",
         discussion: """
-            With --cv K, no model is loaded: the data is split into K stratified folds (seeded by --seed), a model
-            is trained with the training options below on K-1 folds and scored on the other, and the mean and
-            sample standard deviation of accuracy and macro-F1 over the folds are reported. With --cv and
-            --c auto, every C of --c-grid is cross-validated and the table shows which is best.
+            With --cv K, no model is loaded: the data is split into K stratified folds (seeded by --seed), a model is trained with the training options below on K-1 folds and scored on the other, and the mean and sample standard deviation of accuracy and macro-F1 over the folds are reported. With --cv and --c auto, every C of --c-grid is cross-validated and the table shows which is best.
             """)
 
     @Argument(help: "The labelled CSV file.")

@@ -6,9 +6,7 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show why the model labels each sentence as it does: probabilities and the n-grams behind each label.",
         discussion: """
-            Each label's logit is its intercept plus one contribution per n-gram of the sentence,
-            contribution = TF-IDF value x weight; the probabilities are the softmax of the logits.
-            The n-grams with the largest positive contributions to a label pushed the sentence towards it.
+            Each label's logit is its intercept plus one contribution per n-gram of the sentence, contribution = TF-IDF value x weight; the probabilities are the softmax of the logits. The n-grams with the largest positive contributions to a label pushed the sentence towards it.
             """)
 
     @Argument(help: "Sentences to explain (default: one per line from standard input).")
