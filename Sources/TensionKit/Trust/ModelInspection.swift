@@ -109,7 +109,7 @@ public struct ModelInspection: Sendable {
         out += "  seed       \(options.seed)\n\n"
         if let s = summary {
             out += "training: \(s.trainingRows) sentences (" + zip(labels, s.labelCounts).map { "\($0) \($1)" }.joined(separator: ", ") + ")\n"
-            out += "  optimiser: \(s.convergence.message) (\(s.convergence.iterations) iterations, objective \(String(format: "%.6g", s.convergence.objective)))\n"
+            out += "  optimiser: \(s.convergence.message) (objective \(String(format: "%.6g", s.convergence.objective)))\n"
             out += "  accuracy on its own training sentences: \(f3(s.trainingAccuracy))\n"
             if let h = s.heldOut {
                 out += "  held-out (\(s.heldOutSource ?? "unknown source")): accuracy \(f3(h.accuracy)), macro-F1 \(f3(h.macroF1)), weighted F1 \(f3(h.weightedF1))\n"
