@@ -96,7 +96,7 @@ public struct Explanation: Equatable, Sendable {
         for (k, name) in labels.enumerated() {
             out += "  \(name): logit \(f(logits[k])) = intercept \(f(intercepts[k])) + n-grams \(f(logits[k] - intercepts[k]))\n"
             let best = self.top(k, count: top)
-            if best.isEmpty { out += "      (no n-gram pushes towards \(name))\n" }
+            if best.isEmpty, top > 0, !terms.isEmpty { out += "      (no n-gram pushes towards \(name))\n" }
             let width = best.map(\.ngram.count).max() ?? 0
             for t in best {
                 out += "      " + f(t.contributions[k]) + "  " + t.ngram.padding(toLength: width, withPad: " ", startingAt: 0)
