@@ -11,7 +11,8 @@ struct Tension: ParsableCommand {
             Without --model, commands use the default model that ships in models/.
             """,
         version: "0.1.0",
-        subcommands: [TrainCommand.self, EvalCommand.self, PredictCommand.self, ScoreCommand.self, ChartCommand.self]
+        subcommands: [TrainCommand.self, EvalCommand.self, PredictCommand.self, ScoreCommand.self, ChartCommand.self,
+                      ExplainCommand.self, InspectCommand.self]
     )
 
     /// Runs the command, printing library errors as plain lines on standard error.

@@ -29,8 +29,12 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Report format: text or json.")
     var format: ReportFormat = .text
 
+    @Option(name: .long, help: "With --c auto, the number of cross-validation folds.")
+    var cv: Int = 5
+
     func validate() throws {
         if data.isEmpty { throw ValidationError("give at least one labelled CSV file") }
+        if cv < 2 { throw ValidationError("--cv must be at least 2 (got \(cv))") }
         if test != nil, holdout != nil { throw ValidationError("give either --test or --holdout, not both") }
         if let h = holdout, !(h > 0 && h < 1) { throw ValidationError("--holdout must be a fraction between 0 and 1, such as 0.2 (got \(h))") }
         if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
@@ -38,7 +42,7 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let threads = threads ?? Parallel.defaultThreads
-        let options = try training.options()
+        var options = try training.options()
         var all = try LabeledDataset.load(paths: data, textColumn: columns.textColumn, labelColumn: columns.labelColumn)
         if all.labelSet.count < 2 {
             throw TensionError(.data, "the training data has a single label (\(all.labelSet.first ?? "none"))", file: data.count == 1 ? data[0] : nil,
@@ -54,6 +58,16 @@ struct TrainCommand: ParsableCommand {
             heldOut = all.subset(split.test)
             all = all.subset(split.train)
             source = "hold-out of \(Int((holdout * 100).rounded()))% (seed \(options.seed))"
+        }
+        if training.c == .auto {
+            // The search sees only the training part, so held-out figures stay honest.
+            let search = try RegularizationSearch.run(all, options: options, grid: training.grid ?? RegularizationSearch.defaultGrid,
+                                                      k: cv, threads: threads)
+            switch format {
+            case .text: Terminal.write(search.text + "\n")
+            case .json: Terminal.note(search.text)  // standard output keeps its single JSON report
+            }
+            options = search.chosenOptions
         }
         var classifier = try TextClassifier.train(all, options: options, threads: threads)
         if let report = classifier.summary?.convergence {
@@ -97,8 +111,11 @@ struct TrainingArguments: ParsableArguments {
     @Option(name: .long, help: "Keep only the N n-grams with the highest counts.")
     var maxFeatures: Int?
 
-    @Option(name: .customLong("c"), help: "Inverse regularisation strength, as scikit-learn's C (larger fits more closely).")
-    var c: Double = 10
+    @Option(name: .customLong("c"), help: "Inverse regularisation strength, as scikit-learn's C (larger fits more closely), or auto to choose it by cross-validation.")
+    var c: CArgument = .value(10)
+
+    @Option(name: .long, help: "With --c auto, the C values to try, comma-separated.")
+    var cGrid: String = RegularizationSearch.defaultGrid.map { $0 == $0.rounded() ? String(Int($0)) : String($0) }.joined(separator: ",")
 
     @Option(name: .long, help: "Class weights: none or balanced.")
     var classWeight: ClassWeightArgument = .none
@@ -114,7 +131,8 @@ struct TrainingArguments: ParsableArguments {
 
     func validate() throws {
         guard (1...4).contains(ngrams) else { throw ValidationError("--ngrams must be 1, 2, 3 or 4 (got \(ngrams))") }
-        guard c > 0, c.isFinite else { throw ValidationError("--c must be a positive number (got \(c))") }
+        if case .value(let v) = c, !(v > 0 && v.isFinite) { throw ValidationError("--c must be a positive number or auto (got \(v))") }
+        guard grid != nil else { throw ValidationError("--c-grid must be positive numbers separated by commas, such as 0.1,1,10 (got \(cGrid))") }
         guard maxIter >= 1 else { throw ValidationError("--max-iter must be at least 1 (got \(maxIter))") }
         guard tol > 0 else { throw ValidationError("--tol must be positive (got \(tol))") }
         if let m = maxFeatures, m < 1 { throw ValidationError("--max-features must be at least 1 (got \(m))") }
@@ -125,8 +143,38 @@ struct TrainingArguments: ParsableArguments {
     func options() throws -> TrainingOptions {
         let tfidf = TfidfOptions(ngramMax: ngrams, minDF: DocumentFrequencyLimit(minDf)!, maxDF: DocumentFrequencyLimit(maxDf)!,
                                  maxFeatures: maxFeatures, sublinearTF: true)
-        let lr = LogisticRegressionOptions(c: c, classWeight: classWeight.value, maxIterations: maxIter, tolerance: tol)
+        let lr = LogisticRegressionOptions(c: c.value ?? 10, classWeight: classWeight.value, maxIterations: maxIter, tolerance: tol)
         return TrainingOptions(tfidf: tfidf, regression: lr, seed: seed)
+    }
+
+    /// The C values of `--c-grid`, or nil when one is not a positive number.
+    var grid: [Double]? {
+        let values = cGrid.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! > 0 && $0!.isFinite }) else { return nil }
+        return values.map { $0! }
+    }
+}
+
+/// A value of `--c`: a number, or `auto` to choose one by cross-validation.
+enum CArgument: ExpressibleByArgument, Equatable {
+    case value(Double)
+    case auto
+
+    init?(argument: String) {
+        if argument.lowercased() == "auto" { self = .auto } else if let v = Double(argument) { self = .value(v) } else { return nil }
+    }
+
+    var defaultValueDescription: String {
+        switch self {
+        case .value(let v): return v == v.rounded() ? String(Int(v)) : String(v)
+        case .auto: return "auto"
+        }
+    }
+
+    /// The number, or nil for auto.
+    var value: Double? {
+        if case .value(let v) = self { return v }
+        return nil
     }
 }
 
