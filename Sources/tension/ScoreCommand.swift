@@ -25,7 +25,7 @@ struct ScoreCommand: ParsableCommand {
         let read = try articles.read()
         let scored = ArticleScorer(model: classifier).score(read, threads: model.threadCount)
         switch format {
-        case .table: Terminal.write(ScoreTable.render(scored, labels: classifier.labels, width: Terminal.width))
+        case .table: Terminal.write(ScoreTable.render(scored, labels: classifier.labels, width: Terminal.outputIsTerminal ? Terminal.width : nil))
         case .csv: Terminal.write(ScoreTable.csv(scored, labels: classifier.labels))
         case .jsonl: Terminal.write(ScoreJSONL.encode(scored))
         }

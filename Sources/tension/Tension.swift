@@ -12,7 +12,7 @@ struct Tension: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [TrainCommand.self, EvalCommand.self, PredictCommand.self, ScoreCommand.self, ChartCommand.self,
-                      ExplainCommand.self, InspectCommand.self]
+                      ExplainCommand.self, InspectCommand.self, SuggestCommand.self]
     )
 
     /// Runs the command, printing library errors as plain lines on standard error.

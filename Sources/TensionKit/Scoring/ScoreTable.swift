@@ -5,13 +5,16 @@ public enum ScoreTable {
     /// A table per article: a heading with the article's name and date, one row per sentence
     /// (index, label, the probability of every label, the sentence), then a summary line with the
     /// sentences per label and the article's escalation index (see ``EscalationIndex``).
-    /// Sentences longer than the room left by `width` are cut with "…".
-    public static func render(_ scored: [ScoredSentence], labels: [String], width: Int = 100) -> String {
-        var out = ""
+    /// Probability columns are headed by the first four letters of each label, explained in a
+    /// legend line. Sentences longer than the room left by `width` are cut with "…"; with
+    /// `width` nil (output to a file or a pipe) they are printed whole.
+    public static func render(_ scored: [ScoredSentence], labels: [String], width: Int? = nil) -> String {
         let probWidth = 7
+        let short = labels.map { String($0.prefix(4)) }
+        var out = "probabilities: " + zip(short, labels).map { "\($0) = \($1)" }.joined(separator: ", ") + "\n\n"
         let labelWidth = max(5, labels.map(\.count).max() ?? 5) + 1
-        let fixed = 5 + labelWidth + labels.count * probWidth + 1
-        let room = max(20, width - fixed)
+        let fixed = 5 + labelWidth + labels.count * probWidth + 2
+        let room = width.map { max(20, $0 - fixed) } ?? Int.max
         var start = 0
         while start < scored.count {
             var end = start
@@ -20,7 +23,7 @@ public enum ScoreTable {
             let first = group.first!
             out += "\(first.article)  \(first.date.map(\.description) ?? "undated")\n"
             out += pad("#", 4) + " " + "label".padding(toLength: labelWidth, withPad: " ", startingAt: 0)
-                + labels.map { pad(String($0.prefix(probWidth - 1)), probWidth) }.joined() + "  sentence\n"
+                + short.map { pad($0, probWidth) }.joined() + "  sentence\n"
             for s in group {
                 let text = s.sentence.count > room ? String(s.sentence.prefix(room - 1)) + "…" : s.sentence
                 out += pad(String(s.index), 4) + " " + s.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
