@@ -12,9 +12,10 @@
 ///   counters such as `(0/250)`, `Advertisement`, `See also …` and `Read more …` links,
 ///   photo credits (`NAME / AFP via Getty Images`);
 /// - **lists of other stories**: a section title such as `Related stories`, `Most viewed`,
-///   `Most Popular`, `Top 10 Stories`, `Recent Comments` and every short line after it, until a
-///   long prose paragraph (at least ``minimumProseWords`` words ending with a full stop) shows
-///   that the story goes on;
+///   `Most Popular`, `Top 10 Stories`, `Recent Comments` and, once the story has begun (a kept
+///   line ended with a full stop), every short line after it, until a long prose paragraph (at
+///   least ``minimumProseWords`` words ending with a full stop) shows that the story goes on;
+///   above the story, where such titles are menu entries, only the title line goes;
 /// - **repeats**: a line identical to an earlier one (a photo caption shown twice).
 ///
 /// Lines are trimmed of surrounding white space (including no-break spaces). Blank lines are kept
@@ -29,6 +30,7 @@ public enum BoilerplateFilter {
         var kept: [String] = []
         var seen = Set<String>()
         var inStoryList = false
+        var storyBegun = false
         var previousWasByline = false
         for raw in lines {
             var line = trimmed(raw)
@@ -45,7 +47,8 @@ public enum BoilerplateFilter {
                 }
             }
             if isStoryListTitle(info) {
-                inStoryList = true
+                // Above the story (a menu), only the title itself goes; below it, the whole list.
+                inStoryList = storyBegun
                 previousWasByline = false
                 continue
             }
@@ -60,6 +63,7 @@ public enum BoilerplateFilter {
             if isFurniture(line, info) { continue }
             if info.words <= maximumRuleWords { line = removingGluedByline(line) }
             guard seen.insert(line).inserted else { continue }
+            if info.endsWithTerminal { storyBegun = true }
             kept.append(line)
         }
         while kept.last == "" { kept.removeLast() }
