@@ -47,8 +47,24 @@ enum ArticleBuilder {
 
     /// The lines of `text`; `\r\n` and `\r` count as line ends.
     static func splitLines(_ text: String) -> [String] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .map(String.init)
+        var lines: [String] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var i = start
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D {
+                lines.append(String(text[start..<i]))
+                var next = bytes.index(after: i)
+                if b == 0x0D, next != bytes.endIndex, bytes[next] == 0x0A { next = bytes.index(after: next) }
+                start = next
+                i = next
+            } else {
+                i = bytes.index(after: i)
+            }
+        }
+        lines.append(String(text[start..<bytes.endIndex]))
+        return lines
     }
 
     /// The first ``PublicationDateFinder/headerLineCount`` non-blank lines, and the line right under the headline.

@@ -12,9 +12,10 @@
 ///   counters such as `(0/250)`, `Advertisement`, `See also …` and `Read more …` links,
 ///   photo credits (`NAME / AFP via Getty Images`);
 /// - **lists of other stories**: a section title such as `Related stories`, `Most viewed`,
-///   `Most Popular`, `Top 10 Stories`, `Recent Comments` and every short line after it, until a
-///   long prose paragraph (at least ``minimumProseWords`` words ending with a full stop) shows
-///   that the story goes on;
+///   `Most Popular`, `Top 10 Stories`, `Recent Comments` and, once the story has begun (a kept
+///   line ended with a full stop), every short line after it, until a long prose paragraph (at
+///   least ``minimumProseWords`` words ending with a full stop) shows that the story goes on;
+///   above the story, where such titles are menu entries, only the title line goes;
 /// - **repeats**: a line identical to an earlier one (a photo caption shown twice).
 ///
 /// Lines are trimmed of surrounding white space (including no-break spaces). Blank lines are kept
@@ -29,6 +30,7 @@ public enum BoilerplateFilter {
         var kept: [String] = []
         var seen = Set<String>()
         var inStoryList = false
+        var storyBegun = false
         var previousWasByline = false
         for raw in lines {
             var line = trimmed(raw)
@@ -45,7 +47,8 @@ public enum BoilerplateFilter {
                 }
             }
             if isStoryListTitle(info) {
-                inStoryList = true
+                // Above the story (a menu), only the title itself goes; below it, the whole list.
+                inStoryList = storyBegun
                 previousWasByline = false
                 continue
             }
@@ -58,8 +61,9 @@ public enum BoilerplateFilter {
             }
             previousWasByline = false
             if isFurniture(line, info) { continue }
-            line = removingGluedByline(line)
+            if info.words <= maximumRuleWords { line = removingGluedByline(line) }
             guard seen.insert(line).inserted else { continue }
+            if info.endsWithTerminal { storyBegun = true }
             kept.append(line)
         }
         while kept.last == "" { kept.removeLast() }
@@ -83,16 +87,40 @@ public enum BoilerplateFilter {
 
     /// What the rules need to know about one trimmed, non-empty line.
     struct LineInfo {
-        /// The line in lower case.
+        /// The line in lower case; empty for a line of more than ``maximumRuleWords`` words, which no rule needs.
         var lower: String
-        /// Lower-case letters, digits and single spaces only: "- Advertisement -" is "advertisement".
+        /// Lower-case letters, digits and single spaces only: "- Advertisement -" is "advertisement"
+        /// (empty, like ``lower``, for long lines).
         var plain: String
         /// Number of white-space separated words.
         var words: Int
-        /// Whether the line ends with `.`, `!` or `?`, possibly followed by closing quotes or brackets.
+        /// Whether the line ends with `.`, `!`, `?` or `…`, possibly followed by closing quotes or brackets.
         var endsWithTerminal: Bool
 
         init(_ line: String) {
+            var words = 0
+            var inWord = false
+            for s in line.unicodeScalars {
+                if s == " " || s == "\t" || s == "\u{A0}" {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                }
+            }
+            self.words = words
+            var end = false
+            for s in line.unicodeScalars.reversed() {
+                if closers.contains(s) { continue }
+                end = s == "." || s == "!" || s == "?" || s == "\u{2026}"
+                break
+            }
+            endsWithTerminal = end
+            guard words <= maximumRuleWords else {
+                lower = ""
+                plain = ""
+                return
+            }
             lower = line.lowercased()
             var plain = String.UnicodeScalarView()
             var pendingSpace = false
@@ -108,16 +136,11 @@ public enum BoilerplateFilter {
                 }
             }
             self.plain = String(plain)
-            words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).count
-            var end = false
-            for s in line.unicodeScalars.reversed() {
-                if closers.contains(s) { continue }
-                end = s == "." || s == "!" || s == "?" || s == "\u{2026}"
-                break
-            }
-            endsWithTerminal = end
         }
     }
+
+    /// No rule applies to a line with more words than this, so long paragraphs are passed over quickly.
+    static let maximumRuleWords = 30
 
     static let closers: Set<Unicode.Scalar> = ["\"", "'", "\u{201D}", "\u{2019}", ")", "]", " ", "\u{A0}"]
 
@@ -169,6 +192,7 @@ public enum BoilerplateFilter {
     ]
 
     static func isFurniture(_ line: String, _ info: LineInfo) -> Bool {
+        guard info.words <= maximumRuleWords else { return false }
         let short = info.words <= 15
         if short, furniturePrefixes.contains(where: { info.lower.hasPrefix($0) }) { return true }
         if info.words <= 30, linkPrefixes.contains(where: { info.lower.hasPrefix($0) }) { return true }
@@ -177,9 +201,9 @@ public enum BoilerplateFilter {
             return true
         }
         if short, containsEmailAddress(info.lower) { return true }
-        if info.lower.contains("(0/") { return true }  // comment box counter such as (0/250)
+        if short, has(info.lower, "(0/") { return true }  // comment box counter such as (0/250)
         if isBreadcrumb(line, info) { return true }
-        if info.words <= 8, !info.endsWithTerminal, creditMarkers.contains(where: { info.lower.contains($0) }) {
+        if info.words <= 8, !info.endsWithTerminal, creditMarkers.contains(where: { has(info.lower, $0) }) {
             return true
         }
         if let found = PublicationDateFinder.headerDate(in: line), found.kind != .updated || info.words <= 12 {
@@ -188,12 +212,23 @@ public enum BoilerplateFilter {
         return false
     }
 
+    /// Whether `text` contains `part` (compared as UTF-8, without Foundation).
+    static func has(_ text: String, _ part: String) -> Bool {
+        let t = Array(text.utf8)
+        let p = Array(part.utf8)
+        guard !p.isEmpty, t.count >= p.count else { return p.isEmpty }
+        for start in 0...(t.count - p.count) where t[start] == p[0] {
+            if t[start..<(start + p.count)].elementsEqual(p) { return true }
+        }
+        return false
+    }
+
     /// Whether `lower` contains something shaped like `name@host.tld`.
     static func containsEmailAddress(_ lower: String) -> Bool {
-        guard lower.contains("@") else { return false }
+        guard lower.utf8.contains(UInt8(ascii: "@")) else { return false }
         for word in lower.split(whereSeparator: { $0 == " " || $0 == "[" || $0 == "]" || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" }) {
             let parts = word.split(separator: "@", omittingEmptySubsequences: false)
-            if parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix(".") { return true }
+            if parts.count == 2, !parts[0].isEmpty, parts[1].utf8.contains(UInt8(ascii: ".")), !parts[1].hasPrefix(".") { return true }
         }
         return false
     }
@@ -206,7 +241,7 @@ public enum BoilerplateFilter {
             return true
         }
         if info.words <= 12, !info.endsWithTerminal,
-           [" > ", " \u{203A} ", " \u{00BB} ", " / "].contains(where: { line.contains($0) }),
+           [" > ", " \u{203A} ", " \u{00BB} ", " / "].contains(where: { has(line, $0) }),
            info.lower.hasPrefix("home") || info.lower.hasPrefix("news") {
             return true
         }
@@ -243,7 +278,7 @@ public enum BoilerplateFilter {
                 let nameWords = name.split(separator: " ")
                 if (1...4).contains(nameWords.count),
                    nameWords.allSatisfy({ $0.first?.isUppercase == true }),
-                   !name.contains(".") {
+                   !name.utf8.contains(UInt8(ascii: ".")) {
                     return String(String.UnicodeScalarView(scalars[..<i]))
                 }
             }

@@ -19,25 +19,27 @@
 public enum MojibakeRepair {
     /// Returns `text` with every Windows-1252 reading of a UTF-8 character turned back into that character.
     public static func repair(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard scalars.contains(where: { (0xC2...0xF4).contains($0.value) }) else { return text }
-        let input = Array(scalars)
-        var output = String.UnicodeScalarView()
-        output.reserveCapacity(input.count)
+        // U+00C2…U+00F4 are C3 82…C3 B4 in UTF-8; without a C3 byte there is nothing to repair.
+        guard text.utf8.contains(0xC3) else { return text }
+        let input = Array(text.unicodeScalars)
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count + input.count / 4)
         var i = 0
         let n = input.count
+        var changed = false
         while i < n {
             let s = input[i]
             let v = s.value
             if (0xC2...0xF4).contains(v), let (scalar, length) = decode(at: i, in: input) {
-                output.append(scalar)
+                output.append(contentsOf: UTF8.encode(scalar)!)
                 i += length
+                changed = true
             } else {
-                output.append(s)
+                if v < 0x80 { output.append(UInt8(v)) } else { output.append(contentsOf: UTF8.encode(s)!) }
                 i += 1
             }
         }
-        return String(output)
+        return changed ? String(decoding: output, as: UTF8.self) : text
     }
 
     /// Decodes the mojibake sequence that starts at `start`, returning the character and how many

@@ -24,12 +24,18 @@
 ///
 /// A date inside the story, such as a photo caption ("… in Vilnius, July 12, 2023.") or the event
 /// being reported, never counts: a header line must be short (at most ``maximumHeaderWords``
-/// words) and the date must follow a publication keyword or be the whole line.
+/// words), and the date must either follow a publication keyword that is among the first
+/// ``maximumKeywordPosition`` words of a line of at most ``maximumKeywordLineWords`` words of
+/// letters, or be the whole line.
 public enum PublicationDateFinder {
     /// How many non-blank lines from the top of an article count as its header.
     public static let headerLineCount = 8
     /// A line with more words than this is prose, not a header line.
     public static let maximumHeaderWords = 20
+    /// A publication keyword must be among this many first words of its line.
+    public static let maximumKeywordPosition = 4
+    /// A line with a publication keyword has at most this many words of letters (numbers not counted).
+    public static let maximumKeywordLineWords = 8
 
     /// Returns the publication date found in `headerLines` (first) or `fileName` (second), with where it came from.
     public static func find(headerLines: [String], fileName: String?) -> (Day, DateSource)? {
@@ -67,9 +73,13 @@ public enum PublicationDateFinder {
 
         let dates = tokens.dates()
         guard !dates.isEmpty else { return nil }
-        // A publication keyword followed by a date.
+        // A publication keyword among the first words, followed by a date, in a line of few words.
         var sawUpdateKeyword = false
+        var wordIndex = 0
+        let letterWords = tokens.items.filter { $0.kind == .word }.count
         for (index, token) in tokens.items.enumerated() where token.kind == .word {
+            wordIndex += 1
+            guard wordIndex <= maximumKeywordPosition, letterWords <= maximumKeywordLineWords else { break }
             let w = token.lower
             let isPublication = publicationKeywords.contains(w)
                 || (w == "story" && tokens.word(at: index + 1) == "is" && tokens.word(at: index + 2) == "from")

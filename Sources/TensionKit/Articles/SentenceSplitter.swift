@@ -41,15 +41,48 @@ public enum SentenceSplitter {
 
     /// Splits `text` into sentences.
     public static func split(_ text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
+        // scalars[k] starts at UTF-8 offset offsets[k]; offsets[scalars.count] is the length.
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        scalars.reserveCapacity(bytes.count)
+        offsets.reserveCapacity(bytes.count + 1)
+        var offset = 0
+        while offset < bytes.count {
+            let b0 = UInt32(bytes[offset])
+            offsets.append(offset)
+            // The bytes come from a String, so they are valid UTF-8.
+            if b0 < 0x80 {
+                scalars.append(Unicode.Scalar(UInt8(b0)))
+                offset += 1
+            } else if b0 < 0xE0 {
+                let v = (b0 & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)
+                scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                offset += 2
+            } else if b0 < 0xF0 {
+                let v = (b0 & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+                scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                offset += 3
+            } else {
+                let v = (b0 & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12
+                    | UInt32(bytes[offset + 2] & 0x3F) << 6 | UInt32(bytes[offset + 3] & 0x3F)
+                scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                offset += 4
+            }
+        }
+        offsets.append(offset)
+
         let caseless = isCaseless(scalars)
         var sentences: [String] = []
-        var segment: [Unicode.Scalar] = []
+        var segment = Segment()
         var previousLine: Range<Int>?
 
         func flush() {
-            if !segment.isEmpty { appendSentences(of: segment, caseless: caseless, to: &sentences) }
-            segment.removeAll(keepingCapacity: true)
+            if !segment.scalars.isEmpty {
+                segment.offsets.append(segment.bytes.count)
+                appendSentences(of: segment, caseless: caseless, to: &sentences)
+            }
+            segment.removeAll()
         }
 
         var start = 0
@@ -66,10 +99,15 @@ public enum SentenceSplitter {
                     if isHardBreak(scalars, previous, before: line) {
                         flush()
                     } else {
-                        segment.append(" ")
+                        segment.offsets.append(segment.bytes.count)
+                        segment.scalars.append(" ")
+                        segment.bytes.append(0x20)
                     }
                 }
-                segment.append(contentsOf: scalars[line])
+                let base = segment.bytes.count - offsets[line.lowerBound]
+                for k in line { segment.offsets.append(base + offsets[k]) }
+                segment.scalars.append(contentsOf: scalars[line])
+                segment.bytes.append(contentsOf: bytes[offsets[line.lowerBound]..<offsets[line.upperBound]])
                 previousLine = line
             }
             // \r\n counts as one break.
@@ -78,6 +116,20 @@ public enum SentenceSplitter {
         }
         flush()
         return sentences
+    }
+
+    /// The text of one run of lines that no line break divides, as scalars and as UTF-8.
+    struct Segment {
+        var scalars: [Unicode.Scalar] = []
+        var bytes: [UInt8] = []
+        /// The UTF-8 offset of each scalar, and finally the byte count.
+        var offsets: [Int] = []
+
+        mutating func removeAll() {
+            scalars.removeAll(keepingCapacity: true)
+            bytes.removeAll(keepingCapacity: true)
+            offsets.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Whether the text has fewer than 1 capital in 200 letters, so that case says nothing about sentence starts.
@@ -267,7 +319,8 @@ public enum SentenceSplitter {
         return (String(w), start)
     }
 
-    static func appendSentences(of s: [Unicode.Scalar], caseless: Bool, to out: inout [String]) {
+    static func appendSentences(of segment: Segment, caseless: Bool, to out: inout [String]) {
+        let s = segment.scalars
         let n = s.count
         var mask: [Bool]?
         var maskDone = false
@@ -300,7 +353,7 @@ public enum SentenceSplitter {
                 if periods == 1, !question, !ellipsis, j == i + 1, isGluedSentenceStart(s, dot: i, caseless: caseless) {
                     if !maskDone { mask = quotationMask(s); maskDone = true }
                     if mask?[i] != true {
-                        if append(s, sentenceStart..<j, to: &out) { previousStart = sentenceStart }
+                        if append(segment, sentenceStart..<j, to: &out) { previousStart = sentenceStart }
                         sentenceStart = j
                     }
                 }
@@ -317,7 +370,7 @@ public enum SentenceSplitter {
                 s, at: i, sentenceStart: sentenceStart, periods: periods, question: question,
                 ellipsis: ellipsis, closedQuote: closedQuote, next: next, caseless: caseless)
             if boundary {
-                if append(s, sentenceStart..<j, to: &out) { previousStart = sentenceStart }
+                if append(segment, sentenceStart..<j, to: &out) { previousStart = sentenceStart }
                 sentenceStart = k
             }
             i = j
@@ -327,7 +380,7 @@ public enum SentenceSplitter {
             out.removeLast()
             sentenceStart = previous
         }
-        append(s, sentenceStart..<n, to: &out)
+        append(segment, sentenceStart..<n, to: &out)
     }
 
     /// Whether the full stop at `dot` joins two sentences with no space: at least three lower-case
@@ -355,12 +408,10 @@ public enum SentenceSplitter {
     }
 
     @discardableResult
-    static func append(_ s: [Unicode.Scalar], _ range: Range<Int>, to out: inout [String]) -> Bool {
-        let r = trimmedRange(s, range)
-        guard s[r].contains(where: { isLetter($0) || isDigit($0) }) else { return false }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[r])
-        out.append(String(view))
+    static func append(_ segment: Segment, _ range: Range<Int>, to out: inout [String]) -> Bool {
+        let r = trimmedRange(segment.scalars, range)
+        guard segment.scalars[r].contains(where: { isLetter($0) || isDigit($0) }) else { return false }
+        out.append(String(decoding: segment.bytes[segment.offsets[r.lowerBound]..<segment.offsets[r.upperBound]], as: UTF8.self))
         return true
     }
 
@@ -402,9 +453,10 @@ public enum SentenceSplitter {
             case .beforeNumber?:
                 if next.digit { return false }
             case .mayEnd?:
-                if (word == "a.m" || word == "p.m" || word == "am" || word == "pm"),
-                   A.timeContinuations.contains(next.word) {
-                    return false
+                if word == "a.m" || word == "p.m" || word == "am" || word == "pm" {
+                    // "11 a.m. Thursday", "6 pm on march 3" go on; in lower-case text anything else is a new sentence.
+                    if A.timeContinuations.contains(next.word) { return false }
+                    if caseless { return true }
                 }
                 if next.opener { return true }
                 if caseless { return A.caselessStarters.contains(next.word) }
@@ -419,7 +471,7 @@ public enum SentenceSplitter {
 
     /// Whether `word` is like `u.s`, `a.m`, `n.k`: letters in groups of one or two, joined by full stops.
     static func isDottedAcronym(_ word: String) -> Bool {
-        guard word.contains(".") else { return false }
+        guard word.utf8.contains(UInt8(ascii: ".")) else { return false }
         let parts = word.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count >= 2 && parts.allSatisfy { (1...2).contains($0.count) && $0.allSatisfy(\.isLetter) }
     }
