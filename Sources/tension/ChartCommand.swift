@@ -7,9 +7,7 @@ struct ChartCommand: ParsableCommand {
         commandName: "chart",
         abstract: "Chart the daily escalation index of news articles in the terminal, as CSV, JSON or SVG.",
         discussion: """
-            The index of a day is mean P(warning) - mean P(conciliatory) over its sentences, from -1 to +1;
-            a sentence repeated word for word on one day counts once. Days without articles are gaps.
-            Either score articles (PATH...) or read the JSON Lines of `tension score --format jsonl` (--scores).
+            The index of a day is mean P(warning) - mean P(conciliatory) over its sentences, from -1 to +1; a sentence repeated word for word on one day counts once. Days without articles are gaps. Either score articles (PATH...) or read the JSON Lines of `tension score --format jsonl` (--scores).
             """)
 
     @OptionGroup var articles: ArticleInputOptions

@@ -6,8 +6,7 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Label every sentence of news articles, with the probability of every label.",
         discussion: """
-            Page boilerplate is dropped, each article is dated from its header lines, else from a date in its
-            file name, else from --date (which also overrides); undated articles are reported as undated.
+            Page boilerplate is dropped, each article is dated from its header lines, else from a date in its file name, else from --date (which also overrides); undated articles are reported as undated.
             """)
 
     @OptionGroup var articles: ArticleInputOptions

@@ -7,10 +7,7 @@ struct SuggestCommand: ParsableCommand {
         commandName: "suggest",
         abstract: "Pick the sentences the model is least sure of, as CSV rows ready to label.",
         discussion: """
-            Sentences are ranked by the margin between their two most probable labels, smallest first;
-            repeated sentences and sentences already in --exclude files appear once or not at all.
-            Output columns: text,label,article,date with an empty label. Label them, then append them to a
-            training file (tension train reads the text and label columns by name and ignores the others).
+            Sentences are ranked by the margin between their two most probable labels, smallest first; repeated sentences and sentences already in --exclude files appear once or not at all. Output columns: text,label,article,date with an empty label. Label them, then append them to a training file (tension train reads the text and label columns by name and ignores the others).
             """)
 
     @OptionGroup var articles: ArticleInputOptions
@@ -19,7 +16,7 @@ struct SuggestCommand: ParsableCommand {
     @Option(name: .long, help: "How many sentences to suggest.")
     var count: Int = 20
 
-    @Option(name: .long, help: "Labelled CSV files whose sentences are not to be suggested again (repeatable).")
+    @Option(name: .long, parsing: .upToNextOption, help: "Labelled CSV files whose sentences are not to be suggested again.")
     var exclude: [String] = []
 
     @Flag(name: .long, help: "Leave out the header row (for appending to an existing file).")

@@ -7,8 +7,7 @@ struct Tension: ParsableCommand {
         commandName: "tension",
         abstract: "Classify the stance of news sentences and chart how tension escalates day by day.",
         discussion: """
-            Labels follow the project's guide: warning (raises tension), conciliatory (lowers it), neutral.
-            Without --model, commands use the default model that ships in models/.
+            Labels follow the project's guide: warning (raises tension), conciliatory (lowers it), neutral. Without --model, commands use the default model that ships in models/.
             """,
         version: "0.1.0",
         subcommands: [TrainCommand.self, EvalCommand.self, PredictCommand.self, ScoreCommand.self, ChartCommand.self,
