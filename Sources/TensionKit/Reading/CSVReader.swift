@@ -26,15 +26,22 @@ public struct CSVReader: Sendable {
     }
 
     /// Reads the file at `path`.
+    ///
+    /// The file is memory-mapped and parsed in place, so no copy of the whole file is held
+    /// beyond the fields themselves.
     public func read(path: String) throws -> Table {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-                throw TensionError(.io, isDir.boolValue ? "is a folder, not a CSV file" : "cannot be read (check its permissions)", file: path)
-            }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw TensionError(.io, "no such file", file: path)
         }
-        return try parse([UInt8](data))
+        guard !isDir.boolValue else { throw TensionError(.io, "is a folder, not a CSV file", file: path) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw TensionError(.io, "cannot be read (check its permissions)", file: path)
+        }
+        return try data.withUnsafeBytes { raw in try parse(buffer: raw.bindMemory(to: UInt8.self)) }
     }
 
     /// Parses CSV bytes.
