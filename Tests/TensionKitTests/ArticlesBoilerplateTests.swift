@@ -37,6 +37,8 @@ import Testing
         "By Jane Doe, staff reporter", "Home > World > Asia", "PHOTO NAME / AFP via Getty Images",
         "Posted on : 2024-06-17 17:11 KST", "Published: 26 Jun. 2024, 14:02", "This story is from March 10, 2002",
         "See also  A story about something else entirely that runs long",
+        "Comments (12)", "12 comments", "Reporting by Tomas Reyes; editing by Clara Voss",
+        "Additional reporting by Ana Ruiz in Kelby", "Editing by Mark Heinrich",
     ])
     func furnitureLinesAreDropped(_ line: String) {
         #expect(BoilerplateFilter.clean(lines: ["Headline", line, "The story."]) == ["Headline", "The story."])

@@ -173,6 +173,7 @@ public enum BoilerplateFilter {
         "home \u{00BB}", "home /", "home |", "you may also like", "recommended for you", "more on this",
         "newsletter", "enewsletter", "accept cookies", "we use cookies", "tags:", "topics:",
         "get the latest", "join our", "report an error", "reprint", "add comment",
+        "reporting by", "additional reporting by", "editing by", "writing by", "compiled by",
     ]
 
     /// Beginnings of links to other stories, which may carry a whole headline.
@@ -202,6 +203,7 @@ public enum BoilerplateFilter {
         }
         if short, containsEmailAddress(info.lower) { return true }
         if short, has(info.lower, "(0/") { return true }  // comment box counter such as (0/250)
+        if info.words <= 2, isCommentCounter(info.plain) { return true }
         if isBreadcrumb(line, info) { return true }
         if info.words <= 8, !info.endsWithTerminal, creditMarkers.contains(where: { has(info.lower, $0) }) {
             return true
@@ -210,6 +212,15 @@ public enum BoilerplateFilter {
             return true
         }
         return false
+    }
+
+    /// Whether `plain` is a comment counter: "comments 12" (from "Comments (12)") or "12 comments".
+    static func isCommentCounter(_ plain: String) -> Bool {
+        let words = plain.split(separator: " ")
+        guard words.count == 2 else { return false }
+        let isCount = { (w: Substring) in w.allSatisfy(\.isNumber) }
+        let isWord = { (w: Substring) in w == "comments" || w == "comment" }
+        return (isWord(words[0]) && isCount(words[1])) || (isCount(words[0]) && isWord(words[1]))
     }
 
     /// Whether `text` contains `part` (compared as UTF-8, without Foundation).
