@@ -102,6 +102,13 @@ public enum ModelFile {
         } catch {
             throw bad("the model's header cannot be read: \(error)")
         }
+        // Options that training refuses (e.g. n-grams of length 0) would trap at prediction time.
+        do {
+            try header.options.tfidf.validate()
+            try header.options.regression.validate()
+        } catch let error as TensionError {
+            throw bad("the model's options are impossible: \(error.message)", "retrain the model or copy it again")
+        }
         let f = header.featureCount
         let k = header.labels.count
         guard f >= 0, k >= 2, f <= bytes.count else { throw bad("the header's sizes are impossible (\(f) features, \(k) labels)") }
