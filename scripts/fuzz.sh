@@ -73,7 +73,7 @@ for t in "${targets[@]}"; do
     # -timeout: an input that takes over 10 s is a hang; -rss_limit_mb: 2 GiB is "unbounded memory".
     "$bin" "$work/$t" "Fuzz/corpus/$t" \
         -max_total_time="$seconds" -max_len="$(max_len "$t")" -timeout=10 -rss_limit_mb=2048 \
-        -artifact_prefix="$work/findings/$t-" -print_final_stats=1 -jobs=1 -workers=1 >"$log" 2>&1
+        -artifact_prefix="$work/findings/$t-" -print_final_stats=1 >"$log" 2>&1
     rc=$?
     set -e
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')

@@ -27,11 +27,22 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     precondition(table.rows.allSatisfy { $0.count == table.header.count })
     precondition(zip(table.lines, table.lines.dropFirst()).allSatisfy { $0 < $1 })
     precondition(table.lines.allSatisfy { $0 >= 2 })
-    func quoted(_ record: [String]) -> String {
-        record.map { "\"" + $0.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" }.joined(separator: ",")
+    // Quoting works on bytes: a quote followed by a combining mark is one Character in Swift.
+    func quoted(_ record: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        for (k, field) in record.enumerated() {
+            if k > 0 { out.append(0x2C) }
+            out.append(0x22)
+            for b in field.utf8 {
+                if b == 0x22 { out.append(0x22) }
+                out.append(b)
+            }
+            out.append(0x22)
+        }
+        return out
     }
-    let text = ([table.header] + table.rows).map(quoted).joined(separator: "\r\n")
-    guard let again = try? reader.parse(Array(text.utf8)) else { preconditionFailure("re-encoded table was refused") }
+    let text = ([table.header] + table.rows).map(quoted).joined(separator: [0x0D, 0x0A])
+    guard let again = try? reader.parse(Array(text)) else { preconditionFailure("re-encoded table was refused") }
     precondition(again.header == table.header && again.rows == table.rows, "re-encoded table reads differently")
     return 0
 }
