@@ -24,4 +24,21 @@ import Testing
             #expect(error.message.contains("--ngrams"))
         }
     }
+
+    /// A model whose vocabulary, weights or sizes disagree (found by fuzz-model: a header that
+    /// announces 25 n-grams over a malformed vocabulary) was refused by the vectorizer's or the
+    /// regression's own check, whose `TensionError` named no file. Every load error must name it.
+    @Test func modelErrorsNameTheFile() throws {
+        let url = FuzzCorpusTests.corpus.appendingPathComponent("fuzz-model/regression-error-code.model")
+        var bytes = [UInt8](try Data(contentsOf: url))
+        let sum = ModelFile.fnv1a(bytes[..<(bytes.count - 8)])
+        withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange((bytes.count - 8)..., with: $0) }
+        do {
+            _ = try ModelFile.decode(bytes, file: "m")
+            Issue.record("the malformed model was accepted")
+        } catch let error as TensionError {
+            #expect(error.code == .model)
+            #expect(error.file == "m")
+        }
+    }
 }
