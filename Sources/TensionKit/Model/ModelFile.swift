@@ -102,6 +102,13 @@ public enum ModelFile {
         } catch {
             throw bad("the model's header cannot be read: \(error)")
         }
+        // Options that training refuses (e.g. n-grams of length 0) would trap at prediction time.
+        do {
+            try header.options.tfidf.validate()
+            try header.options.regression.validate()
+        } catch let error as TensionError {
+            throw bad("the model's options are impossible: \(error.message)", "retrain the model or copy it again")
+        }
         let f = header.featureCount
         let k = header.labels.count
         guard f >= 0, k >= 2, f <= bytes.count else { throw bad("the header's sizes are impossible (\(f) features, \(k) labels)") }
@@ -121,9 +128,15 @@ public enum ModelFile {
         guard idf.allSatisfy(\.isFinite), weights.allSatisfy(\.isFinite), intercepts.allSatisfy(\.isFinite) else {
             throw bad("the model holds numbers that are not finite")
         }
-        let vectorizer = try TfidfVectorizer(options: header.options.tfidf, features: features, idf: idf)
-        let regression = try LogisticRegression(labels: header.labels, featureCount: f, weights: weights, intercepts: intercepts)
-        return try TextClassifier(vectorizer: vectorizer, regression: regression, options: header.options, summary: header.summary)
+        do {
+            let vectorizer = try TfidfVectorizer(options: header.options.tfidf, features: features, idf: idf)
+            let regression = try LogisticRegression(labels: header.labels, featureCount: f, weights: weights, intercepts: intercepts)
+            return try TextClassifier(vectorizer: vectorizer, regression: regression, options: header.options, summary: header.summary)
+        } catch var error as TensionError {
+            // These checks know no file name; the error must still say where.
+            error.file = error.file ?? file
+            throw error
+        }
     }
 
     /// FNV-1a, 64-bit: h ← (h ⊕ byte) · 1099511628211 from h = 14695981039346656037.
