@@ -113,12 +113,6 @@ import Testing
         }
     }
 
-    // TODO(articles): the sentence splitter and date finder arrive with Sources/TensionKit/Articles
-    // (the articles branch). Once they are merged, delete this `#if` and its `#endif` so that
-    // Fuzz/corpus/fuzz-sentences and Fuzz/corpus/fuzz-dates are replayed too. The code below was
-    // compiled and run against that branch's `SentenceSplitter.split(_:)` and
-    // `PublicationDateFinder.find(headerLines:fileName:)`.
-    #if TENSION_ARTICLES_MERGED
     @Test func sentencesCorpus() throws {
         func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
         for (name, bytes) in try Self.inputs("fuzz-sentences") {
@@ -154,5 +148,4 @@ import Testing
             }
         }
     }
-    #endif
 }
