@@ -34,6 +34,8 @@ struct CSVFault: CustomTestStringConvertible, Sendable {
         CSVCase(name: "quoted empty", input: "text,label\n\"\",a\n", records: [["text", "label"], ["", "a"]]),
         CSVCase(name: "unicode", input: "text,label\n“Séoul” 北京 — ok,a\n", records: [["text", "label"], ["“Séoul” 北京 — ok", "a"]]),
         CSVCase(name: "trailing comma", input: "a,b\nx,\n", records: [["a", "b"], ["x", ""]]),
+        CSVCase(name: "CR line ends (classic Mac)", input: "text,label\rhello,a\r\"x\",b\r", records: [["text", "label"], ["hello", "a"], ["x", "b"]]),
+        CSVCase(name: "CR inside quotes kept", input: "text,label\r\"a\rb\",x\r", records: [["text", "label"], ["a\rb", "x"]]),
         CSVCase(name: "only quotes", input: "a\n\"\"\"\"\n", records: [["a"], ["\""]]),
     ]
 

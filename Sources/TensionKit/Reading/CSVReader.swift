@@ -1,7 +1,7 @@
 import Foundation
 
 /// A reader for RFC 4180 CSV: quoted fields that hold commas, doubled quotes and line breaks,
-/// CRLF or LF line ends, and an optional UTF-8 byte-order mark.
+/// CRLF, LF or lone CR line ends, and an optional UTF-8 byte-order mark.
 ///
 /// The first record is the header. Every record must have as many fields as the header; a
 /// blank line between records is skipped. Every fault is reported as a ``TensionError`` with
@@ -69,6 +69,13 @@ public struct CSVReader: Sendable {
         var fieldBytes: [UInt8] = []
         fieldBytes.reserveCapacity(256)
 
+        // A line ends with LF, CRLF or a lone CR; returns its length in bytes, or 0.
+        func lineEnd(at k: Int) -> Int {
+            if b[k] == 0x0A { return 1 }
+            if b[k] == 0x0D { return k + 1 < n && b[k + 1] == 0x0A ? 2 : 1 }
+            return 0
+        }
+
         func column(at index: Int, lineStart: Int) -> Int {
             // Characters, not bytes: count the UTF-8 lead bytes before `index` on the line.
             var c = 1
@@ -83,7 +90,7 @@ public struct CSVReader: Sendable {
         if let bad = UTF8Validation.firstInvalidByte(b) {
             var l = 1
             var ls = 0
-            for k in 0..<bad where b[k] == 0x0A { l += 1; ls = k + 1 }
+            for k in 0..<bad where b[k] == 0x0A || (b[k] == 0x0D && b[k + 1] != 0x0A) { l += 1; ls = k + 1 }
             throw fail("invalid UTF-8 text (byte 0x\(String(b[bad], radix: 16, uppercase: true)))", line: l,
                        column: column(at: bad, lineStart: ls), hint: "save the file as UTF-8")
         }
@@ -93,8 +100,8 @@ public struct CSVReader: Sendable {
         while i < n {
             if atRecordStart {
                 // Skip blank lines between records.
-                if b[i] == 0x0A { line += 1; i += 1; lineStart = i; continue }
-                if b[i] == 0x0D, i + 1 < n, b[i + 1] == 0x0A { line += 1; i += 2; lineStart = i; continue }
+                let end = lineEnd(at: i)
+                if end > 0 { line += 1; i += end; lineStart = i; continue }
                 recordLine = line
                 atRecordStart = false
             }
@@ -117,7 +124,7 @@ public struct CSVReader: Sendable {
                         closed = true
                         break
                     }
-                    if c == 0x0A { line += 1; lineStart = i + 1 }
+                    if c == 0x0A || (c == 0x0D && (i + 1 >= n || b[i + 1] != 0x0A)) { line += 1; lineStart = i + 1 }
                     fieldBytes.append(c)
                     i += 1
                 }
@@ -130,10 +137,8 @@ public struct CSVReader: Sendable {
                     let c = b[i]
                     if c == 0x2C {
                         i += 1
-                    } else if c == 0x0A {
-                        i += 1; line += 1; lineStart = i; endedRecord = true
-                    } else if c == 0x0D, i + 1 < n, b[i + 1] == 0x0A {
-                        i += 2; line += 1; lineStart = i; endedRecord = true
+                    } else if lineEnd(at: i) > 0 {
+                        i += lineEnd(at: i); line += 1; lineStart = i; endedRecord = true
                     } else {
                         throw fail("unexpected character after a closing quote", line: line,
                                    column: column(at: i, lineStart: lineStart),
@@ -146,8 +151,8 @@ public struct CSVReader: Sendable {
                 while i < n {
                     let c = b[i]
                     if c == 0x2C { i += 1; break }
-                    if c == 0x0A { i += 1; line += 1; lineStart = i; endedRecord = true; break }
-                    if c == 0x0D, i + 1 < n, b[i + 1] == 0x0A { i += 2; line += 1; lineStart = i; endedRecord = true; break }
+                    let end = lineEnd(at: i)
+                    if end > 0 { i += end; line += 1; lineStart = i; endedRecord = true; break }
                     if c == 0x22 {
                         throw fail("a quote inside an unquoted field", line: line, column: column(at: i, lineStart: lineStart),
                                    hint: "quote the whole field and double the quotes inside it")
