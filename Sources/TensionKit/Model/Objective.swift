@@ -4,15 +4,19 @@ import Foundation
 /// function of the packed parameters θ = (W feature-major, then b).
 ///
 /// Rows are cut into chunks that depend only on the number of rows; logits and residuals are
-/// computed per chunk in parallel and the loss is summed chunk by chunk in order. The weight
-/// gradient Xᵀ R is computed one feature at a time from a column-major copy of X, so it needs
-/// no per-thread buffers and no reduction: the result is the same whatever the thread count.
+/// computed per chunk in parallel and the loss is summed chunk by chunk in order. Each chunk keeps
+/// its rows column by column (``RowBlock``), so that computing its logits walks the weights in
+/// increasing feature order and adds into a small block of logits that stays in cache, instead
+/// of jumping across the whole weight vector for every non-zero; each row still sums its
+/// features in increasing order, as a row-major loop would. The weight gradient Xᵀ R is
+/// computed one feature at a time from a column-major copy of X, so it needs no per-thread
+/// buffers and no reduction: the result is the same whatever the thread count.
 struct Objective: Sendable {
     let rows: Int
     let features: Int
     let classes: Int
     let dimension: Int
-    let csr: SparseMatrix
+    let blocks: [RowBlock]
     let cscStart: [Int]
     let cscRows: [Int32]
     let cscValues: [Float]
@@ -28,7 +32,6 @@ struct Objective: Sendable {
         features = matrix.columnCount
         self.classes = classes
         dimension = features * classes + classes
-        csr = matrix
         (cscStart, cscRows, cscValues) = matrix.transposed()
         self.targets = targets
         var weightOfClass = [Double](repeating: 1, count: classes)
@@ -42,7 +45,9 @@ struct Objective: Sendable {
         sampleWeight = targets.map { weightOfClass[$0] }
         totalWeight = sampleWeight.reduce(0, +)
         lambda = 1 / (c * totalWeight)
-        rowRanges = Parallel.ranges(count: rows, chunks: Parallel.chunkCount(for: rows, grain: 1024))
+        // At most 65,535 rows a chunk, so that a row's place in its chunk fits in 16 bits.
+        rowRanges = Parallel.ranges(count: rows, chunks: max(Parallel.chunkCount(for: rows, grain: 1024), (rows + 65_534) / 65_535))
+        blocks = RowBlock.split(columnStart: cscStart, rows: cscRows, values: cscValues, rowRanges: rowRanges)
         featureRanges = Parallel.ranges(count: features, chunks: Parallel.chunkCount(for: features, grain: 4096))
     }
 
@@ -55,15 +60,32 @@ struct Objective: Sendable {
         let th = SharedReadOnly(pointer: theta)
         let fk = features * k
         Parallel.forEach(chunks: rowRanges.count, threads: threads) { c in
+            let range = rowRanges[c]
+            let block = blocks[c]
+            // Logits of the whole chunk, row-major: zs[(i − start)·K + class].
+            var zs = [Double](repeating: 0, count: range.count * k)
+            zs.withUnsafeMutableBufferPointer { zp in
+                for r in 0..<range.count {
+                    for cl in 0..<k { zp[r * k + cl] = th[fk + cl] }
+                }
+                block.localRows.withUnsafeBufferPointer { lr in
+                    block.values.withUnsafeBufferPointer { vals in
+                        for f in 0..<block.featureIDs.count {
+                            let base = Int(block.featureIDs[f]) * k
+                            for e in Int(block.featureStart[f])..<Int(block.featureStart[f + 1]) {
+                                let x = Double(vals[e])
+                                let row = Int(lr[e]) * k
+                                for cl in 0..<k { zp[row + cl] += x * th[base + cl] }
+                            }
+                        }
+                    }
+                }
+            }
             var z = [Double](repeating: 0, count: k)
             var loss = 0.0
-            for i in rowRanges[c] {
-                for cl in 0..<k { z[cl] = th[fk + cl] }
-                for e in csr.rowStart[i]..<csr.rowStart[i + 1] {
-                    let base = Int(csr.columns[e]) * k
-                    let x = Double(csr.values[e])
-                    for cl in 0..<k { z[cl] += x * th[base + cl] }
-                }
+            for i in range {
+                let r0 = (i - range.lowerBound) * k
+                for cl in 0..<k { z[cl] = zs[r0 + cl] }
                 // loss = s·(logsumexp(z) − z_y); residual = s·(softmax(z) − onehot(y)).
                 var m = -Double.infinity
                 for v in z where v > m { m = v }
@@ -112,4 +134,38 @@ struct Objective: Sendable {
 /// The gradient buffer, written by feature chunks at disjoint indices (see ``DisjointWrites``).
 private struct GradientOut: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<Double>
+}
+
+/// The rows of one chunk stored column by column: for each feature that occurs in the chunk
+/// (in increasing order), the chunk-local rows (increasing) and values of its non-zeros.
+struct RowBlock: Sendable {
+    var featureIDs: [Int32] = []
+    var featureStart: [Int32] = [0]
+    var localRows: [UInt16] = []
+    var values: [Float] = []
+
+    /// Splits a column-major matrix into one block per row range, in one pass over its non-zeros.
+    static func split(columnStart: [Int], rows: [Int32], values: [Float], rowRanges: [Range<Int>]) -> [RowBlock] {
+        var blocks = [RowBlock](repeating: RowBlock(), count: rowRanges.count)
+        let rowCount = rowRanges.last?.upperBound ?? 0
+        var chunkOf = [Int32](repeating: 0, count: rowCount)
+        for (c, r) in rowRanges.enumerated() { for i in r { chunkOf[i] = Int32(c) } }
+        for c in blocks.indices { blocks[c].localRows.reserveCapacity(values.count / max(1, rowRanges.count) + 16) }
+        for j in 0..<(columnStart.count - 1) {
+            for e in columnStart[j]..<columnStart[j + 1] {
+                let i = Int(rows[e])
+                let c = Int(chunkOf[i])
+                if blocks[c].featureIDs.last != Int32(j) {
+                    if !blocks[c].featureIDs.isEmpty { blocks[c].featureStart.append(Int32(blocks[c].localRows.count)) }
+                    blocks[c].featureIDs.append(Int32(j))
+                }
+                blocks[c].localRows.append(UInt16(i - rowRanges[c].lowerBound))
+                blocks[c].values.append(values[e])
+            }
+        }
+        for c in blocks.indices where !blocks[c].featureIDs.isEmpty {
+            blocks[c].featureStart.append(Int32(blocks[c].localRows.count))
+        }
+        return blocks
+    }
 }
