@@ -81,7 +81,9 @@ t = open(timefile).read()
 m = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", t)
 wall = int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + float(m.group(3))
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
+cpu = sum(float(re.search(r"%s time \(seconds\): ([\d.]+)" % w, t).group(1)) for w in ("User", "System"))
 d.setdefault("process_wall_s", wall)
+d["process_cpu_s"] = cpu
 d["process_peak_rss_mb"] = rss
 for p in pairs:
     k, v = p.split("=", 1)
@@ -90,6 +92,7 @@ for p in pairs:
     d[k] = v
 if d.get("tool") == "tension":
     d.setdefault("train_s", wall)
+    d.setdefault("cpu_s", cpu)
     d.setdefault("peak_rss_mb", rss)
     pc = d.get("per_class") or {}
     if "favor" in pc and "against" in pc:
@@ -174,7 +177,8 @@ else
             "$PY" - "$RESULTS" <<'EOF'
 import json, sys
 lines = open(sys.argv[1]).read().splitlines()
-d = json.loads(lines[-1]); d["score_s"] = d["process_wall_s"]; d["score_per_s"] = d["score_sentences"] / d["score_s"]
+d = json.loads(lines[-1]); d["score_s"] = d["process_wall_s"]; d["score_cpu_s"] = d["process_cpu_s"]
+d["score_per_s"] = d["score_sentences"] / d["score_s"]
 d["peak_rss_mb"] = d["process_peak_rss_mb"]; lines[-1] = json.dumps(d)
 open(sys.argv[1], "w").write("\n".join(lines) + "\n")
 EOF
@@ -186,6 +190,7 @@ import json, sys
 lines = open(sys.argv[1]).read().splitlines()
 d = json.loads(lines[-1])
 s = {"tool": "sklearn-score", "rows": d["rows"], "score_sentences": d["score_sentences"], "score_s": d["score_s"],
+     "score_cpu_s": d["score_cpu_s"],
      "score_per_s": d["score_per_s"], "peak_rss_mb": d["process_peak_rss_mb"]}
 open(sys.argv[1], "a").write(json.dumps(s) + "\n")
 EOF
