@@ -10,6 +10,9 @@
 # Options: --sizes "10000 30000 121600 500000"   (scale sizes)
 #          --fasttext-sizes "121600"              (scale sizes at which fastText also runs)
 #          --score-sentences 100000               (sentences scored in the throughput test)
+#          --sklearn-threads 1                    (OpenMP/OpenBLAS threads of the scikit-learn runs;
+#                                                  1 is its faster setting here: with 2, its L-BFGS
+#                                                  spends several times the CPU on thread overhead)
 #
 # The Python side (scripts/peers.py) runs in .venv-bench/, created here with python3 -m venv; pip
 # installs scikit-learn, fasttext-wheel and numpy into it when they are missing. The data is read
@@ -26,13 +29,15 @@ MODE=compare
 SIZES="10000 30000 121600 500000"
 FASTTEXT_SIZES="121600"
 SCORE_SENTENCES=100000
+SKLEARN_THREADS=1
 while [[ $# -gt 0 ]]; do
     case $1 in
         --scale) MODE=scale ;;
         --sizes) SIZES=$2; shift ;;
         --fasttext-sizes) FASTTEXT_SIZES=$2; shift ;;
         --score-sentences) SCORE_SENTENCES=$2; shift ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        --sklearn-threads) SKLEARN_THREADS=$2; shift ;;
+        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
         *) echo "compare-peers.sh: unknown argument $1" >&2; exit 64 ;;
     esac
     shift
@@ -116,7 +121,9 @@ tension_run() {
 # peer_run TOOL SET TRAIN TEST [extra args...]
 peer_run() {
     local tool=$1 set=$2 train=$3 test=$4; shift 4
-    timed "$TMP/time" env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PY" scripts/peers.py "$tool" \
+    local threads=()
+    [[ $tool == sklearn ]] && threads=(OMP_NUM_THREADS="$SKLEARN_THREADS" OPENBLAS_NUM_THREADS="$SKLEARN_THREADS" MKL_NUM_THREADS="$SKLEARN_THREADS")
+    timed "$TMP/time" env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "${threads[@]}" "$PY" scripts/peers.py "$tool" \
         --train "$train" --test "$test" "$@" > "$TMP/peer.json" 2> "$OUT/$set-$tool.log"
     record "$TMP/peer.json" "$TMP/time" set="\"$set\"" "${RECORD_EXTRA[@]}"
 }
@@ -127,6 +134,7 @@ header() {
     echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/^Mem:/ {print $2}') GiB memory"
     echo "load before: $(uptime | sed 's/.*load average: //')"
     echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset} OPENBLAS_L2_SIZE=${OPENBLAS_L2_SIZE:-unset} (kept for tension, dropped for Python)"
+    echo "threads: tension all cores ($(nproc)); scikit-learn OMP/OpenBLAS threads $SKLEARN_THREADS; fastText thread=2"
     echo "tension $("$TENSION" --version); $("$PY" -c 'import sklearn, numpy, scipy; print(f"scikit-learn {sklearn.__version__}, numpy {numpy.__version__}, scipy {scipy.__version__}")'); fasttext-wheel $("$PY" -m pip show fasttext-wheel 2>/dev/null | awk '/^Version/ {print $2}')"
     echo
 }
