@@ -37,7 +37,7 @@ while [[ $# -gt 0 ]]; do
         --fasttext-sizes) FASTTEXT_SIZES=$2; shift ;;
         --score-sentences) SCORE_SENTENCES=$2; shift ;;
         --sklearn-threads) SKLEARN_THREADS=$2; shift ;;
-        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
         *) echo "compare-peers.sh: unknown argument $1" >&2; exit 64 ;;
     esac
     shift
