@@ -11,4 +11,4 @@ export LC_ALL=C
 files=$(ls training-data/*.csv | sort)
 # shellcheck disable=SC2086
 .build/release/tension train $files --output models/default.tensionmodel \
-  --ngrams 2 --min-df 1 --c 10 --class-weight none --max-iter 300 --tol 0.0001 --seed 1
+  --ngrams 2 --min-df 1 --max-df 0.1 --c 10 --class-weight none --max-iter 300 --tol 0.0001 --seed 1

@@ -9,7 +9,7 @@ swift build -c release --product tension >&2
 export LC_ALL=C
 files=$(ls training-data/*.csv | sort)
 # The options of scripts/build-model.sh.
-options="--ngrams 2 --min-df 1 --c 10 --class-weight none --max-iter 300 --tol 0.0001 --seed 1"
+options="--ngrams 2 --min-df 1 --max-df 0.1 --c 10 --class-weight none --max-iter 300 --tol 0.0001 --seed 1"
 
 echo "## Counts"
 python3 - $files <<'PY'
