@@ -22,11 +22,20 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let classifier = try model.load()
         let read = try articles.read()
-        let scored = ArticleScorer(model: classifier).score(read, threads: model.threadCount)
+        let scorer = ArticleScorer(model: classifier)
+        let labels = classifier.labels
         switch format {
-        case .table: Terminal.write(ScoreTable.render(scored, labels: classifier.labels, width: Terminal.outputIsTerminal ? Terminal.width : nil))
-        case .csv: Terminal.write(ScoreTable.csv(scored, labels: classifier.labels))
-        case .jsonl: Terminal.write(ScoreJSONL.encode(scored))
+        case .table:
+            // One article at a time: each table ends with that article's summary.
+            let width = Terminal.outputIsTerminal ? Terminal.width : nil
+            for article in read {
+                Terminal.write(ScoreTable.render(scorer.score([article], threads: model.threadCount), labels: labels, width: width))
+            }
+        case .csv:
+            Terminal.write(ScoreTable.csvHeader(labels: labels))
+            scorer.forEachBatch(read, threads: model.threadCount) { Terminal.write(ScoreTable.csvRows($0, labels: labels)) }
+        case .jsonl:
+            scorer.forEachBatch(read, threads: model.threadCount) { Terminal.write(ScoreJSONL.encode($0)) }
         }
     }
 }

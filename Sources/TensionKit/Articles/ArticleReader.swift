@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 /// Reads news articles from files, folders, standard input and JSON Lines.
 ///
@@ -60,20 +59,17 @@ public struct ArticleReader: Sendable {
         }
 
         let allJobs = jobs
-        let results = Mutex<[Outcome?]>(Array(repeating: nil, count: allJobs.count))
+        let results = DisjointWrites<Outcome?>(repeating: nil, count: allJobs.count)
         DispatchQueue.concurrentPerform(iterations: allJobs.count) { index in
-            let outcome = self.run(allJobs[index])
-            results.withLock { $0[index] = outcome }
+            results[index] = self.run(allJobs[index])
         }
 
         var articles: [Article] = []
         var warnings: [ArticleWarning] = []
-        results.withLock { outcomes in
-            for outcome in outcomes {
-                guard let outcome else { continue }
-                articles += outcome.articles
-                warnings += outcome.warnings
-            }
+        for outcome in results.array {
+            guard let outcome else { continue }
+            articles += outcome.articles
+            warnings += outcome.warnings
         }
         return (articles, warnings)
     }

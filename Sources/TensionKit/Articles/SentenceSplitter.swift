@@ -40,7 +40,26 @@ public enum SentenceSplitter {
     public static let wrappedLineLength = 50
 
     /// Splits `text` into sentences.
+    ///
+    /// A blank line always ends a sentence, so the text is split paragraph by paragraph: the
+    /// working memory is that of the longest paragraph, not of the whole text.
     public static func split(_ text: String) -> [String] {
+        var out: [String] = []
+        var paragraph: [Substring] = []
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            if line.allSatisfy(\.isWhitespace) {
+                if !paragraph.isEmpty { out += splitParagraph(paragraph.joined(separator: "\n")) }
+                paragraph.removeAll(keepingCapacity: true)
+            } else {
+                paragraph.append(line)
+            }
+        }
+        if !paragraph.isEmpty { out += splitParagraph(paragraph.joined(separator: "\n")) }
+        return out
+    }
+
+    /// Splits one paragraph (text with no blank line) into sentences.
+    static func splitParagraph(_ text: String) -> [String] {
         let bytes = Array(text.utf8)
         // scalars[k] starts at UTF-8 offset offsets[k]; offsets[scalars.count] is the length.
         var scalars: [Unicode.Scalar] = []

@@ -41,14 +41,12 @@ public enum Parallel {
     /// Maps `0..<count` to results, computing chunks in parallel; the result is in index order.
     public static func map<T: Sendable>(count: Int, threads: Int, grain: Int = 256, _ transform: @Sendable (Int) -> T) -> [T] {
         let ranges = ranges(count: count, chunks: chunkCount(for: count, grain: grain, limit: 256))
-        let parts = Mutex<[[T]]>(Array(repeating: [], count: ranges.count))
+        let parts = DisjointWrites<[T]>(repeating: [], count: ranges.count)
         forEach(chunks: ranges.count, threads: threads) { c in
-            let part = ranges[c].map(transform)
-            parts.withLock { $0[c] = part }
+            parts[c] = ranges[c].map(transform)
         }
-        return parts.withLock { $0.flatMap { $0 } }
+        return parts.array.flatMap { $0 }
     }
 }
 
 import Foundation
-import Synchronization

@@ -74,7 +74,7 @@ public struct TfidfVectorizer: Sendable {
         let shared = SharedTexts(texts: texts)
 
         // 1. Tokenise each chunk against its own dictionary (parallel).
-        let chunkResults = Mutex<[ChunkTokens?]>(Array(repeating: nil, count: ranges.count))
+        let chunkResults = DisjointWrites<ChunkTokens?>(repeating: nil, count: ranges.count)
         Parallel.forEach(chunks: ranges.count, threads: threads) { c in
             var local: [String: UInt32] = [:]
             var order: [String] = []
@@ -93,10 +93,9 @@ public struct TfidfVectorizer: Sendable {
                 }
                 docs.append(ids)
             }
-            let result = ChunkTokens(vocabulary: order, documents: docs)
-            chunkResults.withLock { $0[c] = result }
+            chunkResults[c] = ChunkTokens(vocabulary: order, documents: docs)
         }
-        var chunks = chunkResults.withLock { $0.map { $0! } }
+        var chunks = chunkResults.array.map { $0! }
 
         // 2. Merge the chunk dictionaries in chunk order (sequential, cheap).
         var globalIDs: [String: UInt32] = [:]
@@ -122,7 +121,7 @@ public struct TfidfVectorizer: Sendable {
         // 3. Count n-grams per chunk (parallel): per document, its distinct local n-gram ids and counts.
         let sharedDocs = SharedDocuments(documents: tokenized)
         let ngramMax = options.ngramMax
-        let countResults = Mutex<[ChunkCounts?]>(Array(repeating: nil, count: ranges.count))
+        let countResults = DisjointWrites<ChunkCounts?>(repeating: nil, count: ranges.count)
         Parallel.forEach(chunks: ranges.count, threads: threads) { c in
             var local: [NGramKey: Int32] = [:]
             var keys: [NGramKey] = []
@@ -159,10 +158,9 @@ public struct TfidfVectorizer: Sendable {
                 }
                 docStart.append(docIDs.count)
             }
-            let result = ChunkCounts(keys: keys, df: df, total: total, docStart: docStart, ids: docIDs, counts: docCounts)
-            countResults.withLock { $0[c] = result }
+            countResults[c] = ChunkCounts(keys: keys, df: df, total: total, docStart: docStart, ids: docIDs, counts: docCounts)
         }
-        var counts = countResults.withLock { $0.map { $0! } }
+        var counts = countResults.array.map { $0! }
 
         // 4. Merge n-gram tables in chunk order.
         var globalNGram: [NGramKey: Int32] = [:]
@@ -373,4 +371,3 @@ private struct SharedTexts: Sendable { let texts: [String] }
 /// Token-id documents shared read-only by parallel chunks.
 private struct SharedDocuments: Sendable { let documents: [[UInt32]] }
 
-import Synchronization

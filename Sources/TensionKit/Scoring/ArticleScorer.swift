@@ -11,20 +11,37 @@ public struct ArticleScorer: Sendable {
     /// The scored sentences of `articles`, article after article, sentences in article order.
     /// All sentences are scored in one batch, so that the work spreads over `threads`.
     public func score(_ articles: [Article], threads: Int = Parallel.defaultThreads) -> [ScoredSentence] {
-        let texts = articles.flatMap(\.sentences)
-        let predictions = model.predict(texts, threads: threads)
-        let labels = model.labels
         var out: [ScoredSentence] = []
-        out.reserveCapacity(texts.count)
-        var k = 0
+        forEachBatch(articles, batchSize: Int.max, threads: threads) { out += $0 }
+        return out
+    }
+
+    /// Scores `articles` in batches of at most `batchSize` sentences and hands each batch to
+    /// `body` in order, so that output can be written while memory stays bounded by one batch
+    /// (plus the articles' text), however long the input.
+    public func forEachBatch(_ articles: [Article], batchSize: Int = 8192, threads: Int = Parallel.defaultThreads,
+                             _ body: ([ScoredSentence]) throws -> Void) rethrows {
+        let labels = model.labels
+        var pending: [(article: Article, index: Int)] = []
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            let predictions = model.predict(pending.map { $0.article.sentences[$0.index] }, threads: threads)
+            var batch: [ScoredSentence] = []
+            batch.reserveCapacity(pending.count)
+            for (item, p) in zip(pending, predictions) {
+                batch.append(ScoredSentence(article: item.article.name, date: item.article.date, index: item.index,
+                                            sentence: item.article.sentences[item.index], label: p.label,
+                                            probabilities: zip(labels, p.probabilities).map { (label: $0.0, probability: $0.1) }))
+            }
+            pending.removeAll(keepingCapacity: true)
+            try body(batch)
+        }
         for article in articles {
-            for (index, sentence) in article.sentences.enumerated() {
-                let p = predictions[k]
-                out.append(ScoredSentence(article: article.name, date: article.date, index: index, sentence: sentence,
-                                          label: p.label, probabilities: Array(zip(labels, p.probabilities)).map { (label: $0.0, probability: $0.1) }))
-                k += 1
+            for index in article.sentences.indices {
+                pending.append((article, index))
+                if pending.count >= batchSize { try flush() }
             }
         }
-        return out
+        try flush()
     }
 }

@@ -41,7 +41,17 @@ public enum ScoreTable {
 
     /// CSV with a header: `article,date,index,sentence,label`, then one column per label with its probability.
     public static func csv(_ scored: [ScoredSentence], labels: [String]) -> String {
-        var out = "article,date,index,sentence,label," + labels.map(CSVText.field).joined(separator: ",") + "\n"
+        csvHeader(labels: labels) + csvRows(scored, labels: labels)
+    }
+
+    /// The CSV header line of ``csv(_:labels:)``.
+    public static func csvHeader(labels: [String]) -> String {
+        "article,date,index,sentence,label," + labels.map(CSVText.field).joined(separator: ",") + "\n"
+    }
+
+    /// The CSV rows of ``csv(_:labels:)`` without the header, for writing in batches.
+    public static func csvRows(_ scored: [ScoredSentence], labels: [String]) -> String {
+        var out = ""
         for s in scored {
             out += CSVText.field(s.article) + "," + (s.date?.description ?? "") + ",\(s.index)," + CSVText.field(s.sentence) + ","
                 + CSVText.field(s.label) + "," + labels.map { String(format: "%.6f", s.probability(of: $0)) }.joined(separator: ",") + "\n"
