@@ -73,27 +73,28 @@ public struct TfidfVectorizer: Sendable {
         let ranges = Parallel.ranges(count: n, chunks: Parallel.chunkCount(for: n, grain: 2048))
         let shared = SharedTexts(texts: texts)
 
-        // 1. Tokenise each chunk against its own dictionary (parallel).
+        // 1. Tokenise each chunk against its own dictionary (parallel). A chunk keeps its
+        //    documents' token ids in one flat array, with where each document starts.
         let chunkResults = DisjointWrites<ChunkTokens?>(repeating: nil, count: ranges.count)
         Parallel.forEach(chunks: ranges.count, threads: threads) { c in
             var local: [String: UInt32] = [:]
             var order: [String] = []
-            var docs: [[UInt32]] = []
-            docs.reserveCapacity(ranges[c].count)
+            var tokens: [UInt32] = []
+            var starts: [Int] = [0]
+            starts.reserveCapacity(ranges[c].count + 1)
             let tokenizer = Tokenizer()
             for i in ranges[c] {
-                var ids: [UInt32] = []
                 tokenizer.forEachToken(TextNormalizer.fold(shared.texts[i])) { t in
-                    if let id = local[t] { ids.append(id) } else {
+                    if let id = local[t] { tokens.append(id) } else {
                         let id = UInt32(order.count)
                         local[t] = id
                         order.append(t)
-                        ids.append(id)
+                        tokens.append(id)
                     }
                 }
-                docs.append(ids)
+                starts.append(tokens.count)
             }
-            chunkResults[c] = ChunkTokens(vocabulary: order, documents: docs)
+            chunkResults[c] = ChunkTokens(vocabulary: order, tokens: tokens, starts: starts)
         }
         var chunks = chunkResults.array.map { $0! }
 
@@ -108,18 +109,14 @@ public struct TfidfVectorizer: Sendable {
                 tokenStrings.append(t)
                 return id
             }
-            for d in chunks[c].documents.indices {
-                for k in chunks[c].documents[d].indices {
-                    chunks[c].documents[d][k] = map[Int(chunks[c].documents[d][k])]
-                }
-            }
+            for k in chunks[c].tokens.indices { chunks[c].tokens[k] = map[Int(chunks[c].tokens[k])] }
             chunks[c].vocabulary = []
         }
-        let tokenized = chunks.flatMap(\.documents)
-        chunks = []
+        globalIDs = [:]
 
         // 3. Count n-grams per chunk (parallel): per document, its distinct local n-gram ids and counts.
-        let sharedDocs = SharedDocuments(documents: tokenized)
+        let sharedChunks = SharedChunks(chunks: chunks)
+        chunks = []
         let ngramMax = options.ngramMax
         let countResults = DisjointWrites<ChunkCounts?>(repeating: nil, count: ranges.count)
         Parallel.forEach(chunks: ranges.count, threads: threads) { c in
@@ -131,9 +128,10 @@ public struct TfidfVectorizer: Sendable {
             var docIDs: [Int32] = []
             var docCounts: [Int32] = []
             var scratch: [Int32] = []
-            for i in ranges[c] {
+            let chunk = sharedChunks.chunks[c]
+            for d in 0..<(chunk.starts.count - 1) {
                 scratch.removeAll(keepingCapacity: true)
-                let ids = sharedDocs.documents[i]
+                let ids = chunk.tokens[chunk.starts[d]..<chunk.starts[d + 1]]
                 forEachNGram(ids, ngramMax: ngramMax) { key in
                     if let id = local[key] { scratch.append(id) } else {
                         let id = Int32(keys.count)
@@ -275,7 +273,7 @@ public struct TfidfVectorizer: Sendable {
             ids.append(tokenIDs[t] ?? NGramKey.unknown)
         }
         var cols: [Int32] = []
-        forEachNGram(ids, ngramMax: options.ngramMax) { key in
+        forEachNGram(ids[...], ngramMax: options.ngramMax) { key in
             if let j = columnOf[key] { cols.append(j) }
         }
         cols.sort()
@@ -314,12 +312,13 @@ public struct TfidfVectorizer: Sendable {
 
 /// Calls `body` with every n-gram of length 1...ngramMax of `ids`, in order of start then length.
 @inline(__always)
-func forEachNGram(_ ids: [UInt32], ngramMax: Int, _ body: (NGramKey) -> Void) {
+func forEachNGram(_ ids: ArraySlice<UInt32>, ngramMax: Int, _ body: (NGramKey) -> Void) {
     let n = ids.count
+    let first = ids.startIndex
     for start in 0..<n {
         var key = NGramKey()
         for len in 1...ngramMax where start + len <= n {
-            key.set(len - 1, ids[start + len - 1])
+            key.set(len - 1, ids[first + start + len - 1])
             body(key)
         }
     }
@@ -354,7 +353,8 @@ struct NGramKey: Hashable, Sendable {
 
 private struct ChunkTokens: Sendable {
     var vocabulary: [String]
-    var documents: [[UInt32]]
+    var tokens: [UInt32]
+    var starts: [Int]
 }
 
 private struct ChunkCounts: Sendable {
@@ -368,6 +368,6 @@ private struct ChunkCounts: Sendable {
 
 /// Texts shared read-only by parallel chunks.
 private struct SharedTexts: Sendable { let texts: [String] }
-/// Token-id documents shared read-only by parallel chunks.
-private struct SharedDocuments: Sendable { let documents: [[UInt32]] }
+/// Tokenised chunks shared read-only by parallel chunks.
+private struct SharedChunks: Sendable { let chunks: [ChunkTokens] }
 
