@@ -94,6 +94,10 @@ public enum ModelFile {
         }
         let headerBytes = try reader.bytes(Int(headerLength))
         guard stored == computed else {
+            if let expected = expectedLength(bytes, headerBytes: headerBytes, bodyStart: reader.offset), expected > bytes.count {
+                throw bad("the file is truncated: it has \(bytes.count) bytes, its header announces \(expected)",
+                          "retrain the model or copy it again")
+            }
             throw bad("the file is corrupted: its checksum does not match its contents", "retrain the model or copy it again")
         }
         let header: Header
@@ -137,6 +141,22 @@ public enum ModelFile {
             error.file = error.file ?? file
             throw error
         }
+    }
+
+    /// The length a file with this header should have, walking the vocabulary's length prefixes
+    /// as far as the bytes go; nil when the header cannot be read. Used only to tell a truncated
+    /// file from a corrupted one once the checksum has failed.
+    private static func expectedLength(_ bytes: [UInt8], headerBytes: ArraySlice<UInt8>, bodyStart: Int) -> Int? {
+        guard let header = try? JSONDecoder().decode(Header.self, from: Data(headerBytes)),
+              header.featureCount >= 0, header.labels.count >= 1, header.featureCount < Int.max / 64 else { return nil }
+        var offset = bodyStart
+        for _ in 0..<header.featureCount {
+            guard offset + 4 <= bytes.count else { return Int.max }
+            let n = bytes[offset..<(offset + 4)].withUnsafeBytes { Int($0.loadUnaligned(as: UInt32.self).littleEndian) }
+            offset += 4 + n
+        }
+        let k = header.labels.count
+        return offset + 8 * (header.featureCount + header.featureCount * k + k) + 8
     }
 
     /// FNV-1a, 64-bit: h ← (h ⊕ byte) · 1099511628211 from h = 14695981039346656037.
