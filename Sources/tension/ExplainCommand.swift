@@ -26,11 +26,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let classifier = try model.load()
-        var texts = sentences
-        if texts.isEmpty {
-            let input = String(decoding: Terminal.readStandardInput(), as: UTF8.self)
-            texts = input.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
-        }
+        let texts = sentences.isEmpty ? Terminal.readStandardInputLines() : sentences
         let explanations = classifier.explain(texts)
         switch format {
         case .text: Terminal.write(explanations.map { $0.text(top: top) }.joined(separator: "\n"))

@@ -16,11 +16,7 @@ struct PredictCommand: ParsableCommand {
 
     func run() throws {
         let classifier = try model.load()
-        var texts = sentences
-        if texts.isEmpty {
-            let input = String(decoding: Terminal.readStandardInput(), as: UTF8.self)
-            texts = input.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
-        }
+        let texts = sentences.isEmpty ? Terminal.readStandardInputLines() : sentences
         let predictions = classifier.predict(texts, threads: model.threadCount)
         Terminal.write(PredictionTable.render(texts: texts, predictions: predictions, labels: classifier.labels, format: format))
     }

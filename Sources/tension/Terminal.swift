@@ -39,6 +39,12 @@ enum Terminal {
         return 80
     }
 
+    /// The non-blank lines of standard input, one sentence each.
+    static func readStandardInputLines() -> [String] {
+        String(decoding: readStandardInput(), as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+            .filter { !$0.allSatisfy(\.isWhitespace) }
+    }
+
     /// All of standard input as bytes.
     static func readStandardInput() -> [UInt8] {
         [UInt8](FileHandle.standardInput.readDataToEndOfFile())
