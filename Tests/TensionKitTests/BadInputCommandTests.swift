@@ -81,6 +81,22 @@ import Testing
         #expect(scored.allSatisfy { $0.article.hasSuffix("good.txt") && $0.date?.description == "2024-05-02" })
     }
 
+    @Test func aHugeArticleIsScoredWhole() throws {
+        let dir = try TestSupport.temporaryFolder()
+        var text = "A long invented report\nPublished: 2024-05-02\n\n"
+        var paragraphs = 0
+        while text.utf8.count < 3_000_000 {
+            paragraphs += 1
+            text += "The minister said talks would resume in week \(paragraphs). Troops stayed near border post \(paragraphs), officials said.\n\n"
+        }
+        let path = dir.appendingPathComponent("huge.txt")
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        let r = try TestSupport.run(["score", path.path, "--format", "csv", "--model", try Self.modelPath()])
+        #expect(r.status == 0, "\(r.err)")
+        let rows = r.out.split(separator: "\n")
+        #expect(rows.count == 1 + 1 + 2 * paragraphs)  // header, headline, two sentences a paragraph
+    }
+
     @Test(arguments: [
         ["chart", "--scores", "-", "--from", "2024-02-30"], ["chart", "--scores", "-", "--to", "2023-13-01"],
         ["score", "x.txt", "--date", "2023-02-29"], ["chart", "--scores", "-", "--smooth", "-2"],
