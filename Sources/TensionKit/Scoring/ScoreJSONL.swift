@@ -82,49 +82,10 @@ public enum ScoreJSONL {
         return value.description  // Swift prints the shortest digits that round-trip.
     }
 
-    /// `text` as a quoted JSON string.
-    static func quoted(_ text: String) -> String {
-        var out = ""
-        appendQuoted(text, to: &out)
-        return out
-    }
+    /// `text` as a quoted JSON string (see ``JSONText/append(_:to:)``).
+    static func quoted(_ text: String) -> String { JSONText.string(text) }
 
-    /// Appends `text` as a quoted JSON string: `"` `\` and U+0000...U+001F escaped, the rest raw.
-    static func appendQuoted(_ text: String, to out: inout String) {
-        out += "\""
-        let utf8 = text.utf8
-        // Fast path: nothing to escape.
-        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out += text
-            out += "\""
-            return
-        }
-        var pending = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let v = scalars[i].value
-            if v < 0x20 || v == 0x22 || v == 0x5C {
-                out += String(scalars[pending..<i])
-                switch v {
-                case 0x22: out += "\\\""
-                case 0x5C: out += "\\\\"
-                case 0x0A: out += "\\n"
-                case 0x0D: out += "\\r"
-                case 0x09: out += "\\t"
-                case 0x08: out += "\\b"
-                case 0x0C: out += "\\f"
-                default:
-                    let hex = String(v, radix: 16, uppercase: false)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                }
-                pending = scalars.index(after: i)
-            }
-            i = scalars.index(after: i)
-        }
-        out += String(scalars[pending..<scalars.endIndex])
-        out += "\""
-    }
+    static func appendQuoted(_ text: String, to out: inout String) { JSONText.append(text, to: &out) }
 
     // MARK: Decoding
 
