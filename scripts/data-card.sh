@@ -8,8 +8,7 @@ bash scripts/setup.sh
 swift build -c release --product tension >&2
 export LC_ALL=C
 files=$(ls training-data/*.csv | sort)
-# The options of scripts/build-model.sh.
-options="--ngrams 2 --min-df 1 --max-df 0.1 --c 10 --class-weight none --max-iter 300 --tol 0.0001 --seed 1"
+. scripts/model-options.sh
 
 echo "## Counts"
 python3 - $files <<'PY'
@@ -44,7 +43,7 @@ PY
 echo
 echo "## Stratified 5-fold cross-validation (seed 1)"
 # shellcheck disable=SC2086
-.build/release/tension eval --cv 5 $files $options
+.build/release/tension eval --cv 5 $files $MODEL_OPTIONS
 
 echo
 echo "## The default model on real news: conflibert3 (1,349 sentences, never trained on)"

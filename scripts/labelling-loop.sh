@@ -18,6 +18,7 @@ test=../shared/bench/conflibert3/train.csv
 bash scripts/setup.sh
 swift build -c release --product tension >&2
 bin=.build/release/tension
+. scripts/model-options.sh
 export LC_ALL=C
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -65,15 +66,15 @@ PY
 printf "%-8s %-22s %8s %10s %9s\n" round strategy rows accuracy macro-F1
 cp "$work/base.csv" "$work/active.csv"
 cp "$work/base.csv" "$work/random.csv"
-$bin train "$work/base.csv" --output "$work/m.model" 2>/dev/null
+$bin train "$work/base.csv" --output "$work/m.model" $MODEL_OPTIONS 2>/dev/null
 read -r acc f1 < <(figures "$work/m.model")
 printf "%-8s %-22s %8s %10s %9s\n" 0 "base data" "$(($(wc -l < "$work/base.csv") - 1))" "$acc" "$f1"
 for r in $(seq 1 "$rounds"); do
   # Least sure first: suggest from the pool, excluding what is already in the training data.
-  $bin train "$work/active.csv" --output "$work/a.model" 2>/dev/null
+  $bin train "$work/active.csv" --output "$work/a.model" $MODEL_OPTIONS 2>/dev/null
   $bin suggest "$work/pool.jsonl" --input jsonl --model "$work/a.model" --count "$n" --exclude "$work/active.csv" > "$work/suggested.csv"
   label "$work/suggested.csv" "$work/active.csv" > /dev/null
-  $bin train "$work/active.csv" --output "$work/a.model" 2>/dev/null
+  $bin train "$work/active.csv" --output "$work/a.model" $MODEL_OPTIONS 2>/dev/null
   read -r acc f1 < <(figures "$work/a.model")
   printf "%-8s %-22s %8s %10s %9s\n" "$r" "suggest (least sure)" "$(($(wc -l < "$work/active.csv") - 1))" "$acc" "$f1"
   # Control: the same number of pool sentences at random (seeded).
@@ -88,7 +89,7 @@ with open(sys.argv[2], "a", newline="", encoding="utf-8") as f:
     for r in left[:int(sys.argv[3])]:
         w.writerow([r["text"], r["label"]])
 PY
-  $bin train "$work/random.csv" --output "$work/r.model" 2>/dev/null
+  $bin train "$work/random.csv" --output "$work/r.model" $MODEL_OPTIONS 2>/dev/null
   read -r acc f1 < <(figures "$work/r.model")
   printf "%-8s %-22s %8s %10s %9s\n" "$r" "random (control)" "$(($(wc -l < "$work/random.csv") - 1))" "$acc" "$f1"
 done
