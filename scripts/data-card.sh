@@ -6,9 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 swift build -c release --product tension >&2
-export LC_ALL=C
-files=$(ls training-data/*.csv | sort)
 . scripts/model-options.sh
+files=$MODEL_FILES
 
 echo "## Counts"
 python3 - $files <<'PY'

@@ -29,9 +29,8 @@ public enum ScoreTable {
                 out += pad(String(s.index), 4) + " " + s.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
                     + labels.map { pad(String(format: "%.3f", s.probability(of: $0)), probWidth) }.joined() + "  " + text + "\n"
             }
-            var counts = labels.map { l in group.filter { $0.label == l }.count }
+            let counts = labels.map { l in group.filter { $0.label == l }.count }
             let summary = zip(labels, counts).map { "\($0) \($1)" }.joined(separator: ", ")
-            counts.removeAll()
             let index = EscalationIndex.of(group).map { String(format: "%+.3f", $0) } ?? "n/a"
             out += "  \(group.count) sentences: \(summary); escalation index \(index)\n\n"
             start = end
