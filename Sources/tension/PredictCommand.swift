@@ -50,7 +50,7 @@ enum PredictionTable {
         return out
     }
 
-    static func fixed(_ v: Double) -> String { String(format: "%.4f", v) }
+    static func fixed(_ v: Double) -> String { DecimalText.fixed(v, places: 4) }
     static func pad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TensionKit
 
 /// Standard output and error for the command line, and facts about the terminal.
 enum Terminal {
@@ -41,8 +42,7 @@ enum Terminal {
 
     /// The non-blank lines of standard input, one sentence each.
     static func readStandardInputLines() -> [String] {
-        String(decoding: readStandardInput(), as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
-            .filter { !$0.allSatisfy(\.isWhitespace) }
+        TextLines.nonBlank(readStandardInput())
     }
 
     /// All of standard input as bytes.

@@ -7,7 +7,7 @@ import Testing
 @Suite struct FuzzFindingTests {
     /// A model file whose header holds options that training would refuse (here `ngramMax` 0,
     /// with an empty vocabulary so that the vocabulary check passes) was accepted, and then
-    /// `predict` trapped on `1...0` in `forEachNGram`. Loading must refuse it as `.model`.
+    /// `predict` trapped on `1...0` in the n-gram loop. Loading must refuse it as `.model`.
     @Test(arguments: [0, -3, 5])
     func modelWithImpossibleOptionsIsRefused(ngramMax: Int) throws {
         var options = TrainingOptions()

@@ -25,6 +25,33 @@ import Testing
         #expect(a == b)
     }
 
+    /// Large enough that every parallel path cuts its work into several pieces: the vectoriser's
+    /// text chunks (8,192 texts), the objective's row chunks (10,922 rows at K = 3) and feature
+    /// ranges (21,845 features), and the optimiser's blocked dot products (65,536 numbers).
+    @Test func manyChunksGiveTheSameBytesWhateverTheThreads() throws {
+        var rng = SplitMix64(seed: 3)
+        let words = (0..<4000).map { "w\($0)" }
+        let labels = ["warning", "conciliatory", "neutral"]
+        var texts: [String] = []
+        var targets: [String] = []
+        for _ in 0..<24_000 {
+            let label = rng.below(3)
+            var sentence = ["marker\(label)"]
+            for _ in 0..<(5 + rng.below(6)) { sentence.append(words[rng.below(words.count)]) }
+            texts.append(sentence.shuffled(using: &rng).joined(separator: " "))
+            targets.append(labels[label])
+        }
+        let data = LabeledDataset(texts: texts, labels: targets)
+        let options = TrainingOptions(regression: LogisticRegressionOptions(maxIterations: 12))
+        let one = try TextClassifier.train(data, options: options, threads: 1)
+        #expect(one.vectorizer.featureCount * 3 > 2 * 65_536, "the test must span several dot-product blocks")
+        let a = try ModelFile.encode(one)
+        let b = try ModelFile.encode(try TextClassifier.train(data, options: options, threads: 3))
+        // A Bool, not the arrays: a failure must not make the test library diff megabytes.
+        let same = a == b
+        #expect(same, "the model bytes differ between 1 and 3 threads")
+    }
+
     @Test func truncatedFilesAreReported() throws {
         let bytes = try ModelFile.encode(try TestSupport.model())
         for cut in [0, 5, 8, 12, 20, bytes.count / 2, bytes.count - 9, bytes.count - 1] {

@@ -46,7 +46,7 @@ public enum JSONText {
     /// `v` as a JSON number with up to 6 decimals and no trailing zeros; `null` when not finite.
     public static func number(_ v: Double) -> String {
         guard v.isFinite else { return "null" }
-        var s = String(format: "%.6f", v)
+        var s = DecimalText.fixed(v, places: 6)
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }
         return s == "-0" ? "0" : s

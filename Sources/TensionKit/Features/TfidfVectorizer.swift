@@ -22,7 +22,7 @@ public struct TfidfVectorizer: Sendable {
     /// The idf of each column.
     public let idf: [Double]
     private let tokenIDs: [String: UInt32]
-    private let columnOf: [NGramKey: Int32]
+    private let columnOf: NGramTable
 
     /// Rebuilds a fitted vectorizer from its vocabulary and idf (as stored in a model file).
     public init(options: TfidfOptions, features: [String], idf: [Double]) throws {
@@ -33,8 +33,7 @@ public struct TfidfVectorizer: Sendable {
         self.features = features
         self.idf = idf
         var tokens: [String: UInt32] = [:]
-        var columns: [NGramKey: Int32] = [:]
-        columns.reserveCapacity(features.count)
+        var columns = NGramTable(capacity: features.count)
         for (j, f) in features.enumerated() {
             let parts = f.split(separator: " ", omittingEmptySubsequences: false)
             guard !parts.isEmpty, parts.count <= options.ngramMax, parts.allSatisfy({ !$0.isEmpty }) else {
@@ -50,7 +49,7 @@ public struct TfidfVectorizer: Sendable {
                 }
             }
             let key = NGramKey(ids[...])
-            guard columns.updateValue(Int32(j), forKey: key) == nil else {
+            guard columns.value(for: key, inserting: Int32(j)).inserted else {
                 throw TensionError(.model, "n-gram \"\(f)\" appears twice in the vocabulary")
             }
         }
@@ -70,7 +69,8 @@ public struct TfidfVectorizer: Sendable {
     {
         try options.validate()
         let n = texts.count
-        let ranges = Parallel.ranges(count: n, chunks: Parallel.chunkCount(for: n, grain: 2048))
+        // Chunks of about 8,192 texts: few enough that merging their n-gram tables is cheap.
+        let ranges = Parallel.ranges(count: n, chunks: Parallel.chunkCount(for: n, grain: 8192))
         let shared = SharedTexts(texts: texts)
 
         // 1. Tokenise each chunk against its own dictionary (parallel). A chunk keeps its
@@ -115,12 +115,14 @@ public struct TfidfVectorizer: Sendable {
         globalIDs = [:]
 
         // 3. Count n-grams per chunk (parallel): per document, its distinct local n-gram ids and counts.
-        let sharedChunks = SharedChunks(chunks: chunks)
-        chunks = []
         let ngramMax = options.ngramMax
         let countResults = DisjointWrites<ChunkCounts?>(repeating: nil, count: ranges.count)
+        do {
+        // Scoped, so that the token ids are freed as soon as they are counted.
+        let sharedChunks = SharedChunks(chunks: chunks)
+        chunks = []
         Parallel.forEach(chunks: ranges.count, threads: threads) { c in
-            var local: [NGramKey: Int32] = [:]
+            var local = NGramTable(capacity: 4096)
             var keys: [NGramKey] = []
             var df: [Int32] = []
             var total: [Int64] = []
@@ -129,63 +131,76 @@ public struct TfidfVectorizer: Sendable {
             var docCounts: [Int32] = []
             var scratch: [Int32] = []
             let chunk = sharedChunks.chunks[c]
-            for d in 0..<(chunk.starts.count - 1) {
-                scratch.removeAll(keepingCapacity: true)
-                let ids = chunk.tokens[chunk.starts[d]..<chunk.starts[d + 1]]
-                forEachNGram(ids, ngramMax: ngramMax) { key in
-                    if let id = local[key] { scratch.append(id) } else {
-                        let id = Int32(keys.count)
-                        local[key] = id
-                        keys.append(key)
-                        df.append(0)
-                        total.append(0)
-                        scratch.append(id)
+            chunk.tokens.withUnsafeBufferPointer { tokens in
+                for d in 0..<(chunk.starts.count - 1) {
+                    scratch.removeAll(keepingCapacity: true)
+                    let first = chunk.starts[d]
+                    let length = chunk.starts[d + 1] - first
+                    // Every n-gram of the document, by start then length (as at transform), written
+                    // out here without a closure: the loop is the hot path of training.
+                    for start in 0..<length {
+                        var key = NGramKey()
+                        for len in 1...ngramMax where start + len <= length {
+                            key.set(len - 1, tokens[first + start + len - 1])
+                            let (id, inserted) = local.value(for: key, inserting: Int32(keys.count))
+                            scratch.append(id)
+                            if inserted {
+                                keys.append(key)
+                                df.append(0)
+                                total.append(0)
+                            }
+                        }
                     }
+                    scratch.sort()
+                    var k = 0
+                    while k < scratch.count {
+                        var e = k + 1
+                        while e < scratch.count, scratch[e] == scratch[k] { e += 1 }
+                        let id = Int(scratch[k])
+                        df[id] += 1
+                        total[id] += Int64(e - k)
+                        docIDs.append(scratch[k])
+                        docCounts.append(Int32(e - k))
+                        k = e
+                    }
+                    docStart.append(docIDs.count)
                 }
-                scratch.sort()
-                var k = 0
-                while k < scratch.count {
-                    var e = k + 1
-                    while e < scratch.count, scratch[e] == scratch[k] { e += 1 }
-                    let id = Int(scratch[k])
-                    df[id] += 1
-                    total[id] += Int64(e - k)
-                    docIDs.append(scratch[k])
-                    docCounts.append(Int32(e - k))
-                    k = e
-                }
-                docStart.append(docIDs.count)
             }
             countResults[c] = ChunkCounts(keys: keys, df: df, total: total, docStart: docStart, ids: docIDs, counts: docCounts)
+        }
         }
         var counts = countResults.array.map { $0! }
 
         // 4. Merge n-gram tables in chunk order.
-        var globalNGram: [NGramKey: Int32] = [:]
+        var globalNGram = NGramTable(capacity: counts.first.map { $0.keys.count * 2 } ?? 1024)
         var gKeys: [NGramKey] = []
         var gDF: [Int32] = []
         var gTotal: [Int64] = []
         var chunkMaps: [[Int32]] = []
         for c in counts.indices {
-            var map = [Int32](repeating: 0, count: counts[c].keys.count)
-            for (l, key) in counts[c].keys.enumerated() {
-                if let g = globalNGram[key] {
+            let part = counts[c]
+            // Only the per-document lists are needed after the merge.
+            counts[c].keys = []
+            counts[c].df = []
+            counts[c].total = []
+            var map = [Int32](repeating: 0, count: part.keys.count)
+            part.keys.withUnsafeBufferPointer { keys in
+                for l in 0..<keys.count {
+                    let (g, inserted) = globalNGram.value(for: keys[l], inserting: Int32(gKeys.count))
                     map[l] = g
-                    gDF[Int(g)] += counts[c].df[l]
-                    gTotal[Int(g)] += counts[c].total[l]
-                } else {
-                    let g = Int32(gKeys.count)
-                    globalNGram[key] = g
-                    gKeys.append(key)
-                    gDF.append(counts[c].df[l])
-                    gTotal.append(counts[c].total[l])
-                    map[l] = g
+                    if inserted {
+                        gKeys.append(keys[l])
+                        gDF.append(part.df[l])
+                        gTotal.append(part.total[l])
+                    } else {
+                        gDF[Int(g)] += part.df[l]
+                        gTotal[Int(g)] += part.total[l]
+                    }
                 }
             }
-            counts[c].keys = []
             chunkMaps.append(map)
         }
-        globalNGram = [:]
+        globalNGram = NGramTable(capacity: 1)
 
         // 5. Filter by document frequency, cut to maxFeatures, sort alphabetically.
         let lo = max(1, options.minDF.documents(of: n, upper: false))
@@ -222,37 +237,64 @@ public struct TfidfVectorizer: Sendable {
         kept = []
         let vectorizer = try TfidfVectorizer(options: options, features: features, idf: idf)
 
-        // 6. Build the rows (sequential over chunks; each row is already counted).
-        var rowStart = [Int](repeating: 0, count: n + 1)
-        var cols: [Int32] = []
-        var vals: [Float] = []
-        var entries: [(Int32, Int32)] = []
-        var row = 0
-        for c in counts.indices {
-            let part = counts[c]
-            let map = chunkMaps[c]
+        // 6. Build the rows: count each row's kept entries (parallel), then write every chunk's
+        //    rows at their final place (parallel).
+        let sharedCounts = SharedCounts(counts: counts, maps: chunkMaps, column: column)
+        counts = []
+        chunkMaps = []
+        let rowLengths = DisjointWrites<Int>(repeating: 0, count: n)
+        Parallel.forEach(chunks: ranges.count, threads: threads) { c in
+            let part = sharedCounts.counts[c]
+            let map = sharedCounts.maps[c]
             for d in 0..<(part.docStart.count - 1) {
-                entries.removeAll(keepingCapacity: true)
-                for k in part.docStart[d]..<part.docStart[d + 1] {
-                    let j = column[Int(map[Int(part.ids[k])])]
-                    if j >= 0 { entries.append((j, part.counts[k])) }
+                var kept = 0
+                for k in part.docStart[d]..<part.docStart[d + 1] where sharedCounts.column[Int(map[Int(part.ids[k])])] >= 0 {
+                    kept += 1
                 }
-                entries.sort { $0.0 < $1.0 }
-                vectorizer.appendRow(entries, columns: &cols, values: &vals)
-                row += 1
-                rowStart[row] = cols.count
+                rowLengths[ranges[c].lowerBound + d] = kept
             }
-            counts[c] = ChunkCounts(keys: [], df: [], total: [], docStart: [0], ids: [], counts: [])
+        }
+        var rowStart = [Int](repeating: 0, count: n + 1)
+        for i in 0..<n { rowStart[i + 1] = rowStart[i] + rowLengths[i] }
+        let nonZeros = rowStart[n]
+        var cols = [Int32](repeating: 0, count: nonZeros)
+        var vals = [Float](repeating: 0, count: nonZeros)
+        let starts = SharedReadOnlyArray(rowStart)
+        cols.withUnsafeMutableBufferPointer { colsBuffer in
+            vals.withUnsafeMutableBufferPointer { valsBuffer in
+                guard let colsBase = colsBuffer.baseAddress, let valsBase = valsBuffer.baseAddress else { return }
+                let colsOut = SharedWritable(pointer: colsBase)
+                let valsOut = SharedWritable(pointer: valsBase)
+                Parallel.forEach(chunks: ranges.count, threads: threads) { c in
+                    let part = sharedCounts.counts[c]
+                    let map = sharedCounts.maps[c]
+                    var entries: [(Int32, Int32)] = []
+                    var weights: [Double] = []
+                    for d in 0..<(part.docStart.count - 1) {
+                        entries.removeAll(keepingCapacity: true)
+                        for k in part.docStart[d]..<part.docStart[d + 1] {
+                            let j = sharedCounts.column[Int(map[Int(part.ids[k])])]
+                            if j >= 0 { entries.append((j, part.counts[k])) }
+                        }
+                        entries.sort { $0.0 < $1.0 }
+                        let at = starts.values[ranges[c].lowerBound + d]
+                        vectorizer.writeRow(entries, weights: &weights, columns: colsOut.pointer + at, values: valsOut.pointer + at)
+                    }
+                }
+            }
         }
         let matrix = SparseMatrix(rowCount: n, columnCount: features.count, rowStart: rowStart, columns: cols, values: vals)
         return (vectorizer, matrix)
     }
 
-    /// Appends one TF-IDF row, given its (column, count) entries in column order.
-    private func appendRow(_ entries: [(Int32, Int32)], columns: inout [Int32], values: inout [Float]) {
+    /// Writes one TF-IDF row, given its (column, count) entries in column order, to `columns`
+    /// and `values` (room for `entries.count` each); `weights` is scratch space.
+    private func writeRow(
+        _ entries: [(Int32, Int32)], weights: inout [Double],
+        columns: UnsafeMutablePointer<Int32>, values: UnsafeMutablePointer<Float>
+    ) {
         var norm = 0.0
-        var weights: [Double] = []
-        weights.reserveCapacity(entries.count)
+        weights.removeAll(keepingCapacity: true)
         for (j, tf) in entries {
             let t = options.sublinearTF ? 1 + log(Double(tf)) : Double(tf)
             let w = t * idf[Int(j)]
@@ -261,66 +303,92 @@ public struct TfidfVectorizer: Sendable {
         }
         let scale = norm > 0 ? 1 / norm.squareRoot() : 0
         for (k, (j, _)) in entries.enumerated() {
-            columns.append(j)
-            values.append(Float(weights[k] * scale))
+            columns[k] = j
+            values[k] = Float(weights[k] * scale)
         }
     }
 
     /// The (column, count) entries of `text`, in column order; unknown n-grams are dropped.
     public func counts(_ text: String) -> [(column: Int32, count: Int32)] {
+        var scratch = CountScratch()
+        countEntries(text, into: &scratch)
+        return scratch.entries.map { (column: $0.0, count: $0.1) }
+    }
+
+    /// Reusable buffers for ``countEntries(_:into:)``.
+    private struct CountScratch {
         var ids: [UInt32] = []
+        var columns: [Int32] = []
+        var entries: [(Int32, Int32)] = []
+        var weights: [Double] = []
+    }
+
+    /// Fills `scratch.entries` with the (column, count) entries of `text`, in column order.
+    private func countEntries(_ text: String, into scratch: inout CountScratch) {
+        scratch.ids.removeAll(keepingCapacity: true)
+        scratch.columns.removeAll(keepingCapacity: true)
+        scratch.entries.removeAll(keepingCapacity: true)
         Tokenizer().forEachToken(TextNormalizer.fold(text)) { t in
-            ids.append(tokenIDs[t] ?? NGramKey.unknown)
+            scratch.ids.append(tokenIDs[t] ?? NGramKey.unknown)
         }
-        var cols: [Int32] = []
-        forEachNGram(ids[...], ngramMax: options.ngramMax) { key in
-            if let j = columnOf[key] { cols.append(j) }
+        let ngramMax = options.ngramMax
+        let n = scratch.ids.count
+        for start in 0..<n {
+            var key = NGramKey()
+            for len in 1...ngramMax where start + len <= n {
+                key.set(len - 1, scratch.ids[start + len - 1])
+                if let j = columnOf.value(for: key) { scratch.columns.append(j) }
+            }
         }
-        cols.sort()
-        var out: [(Int32, Int32)] = []
+        scratch.columns.sort()
         var k = 0
-        while k < cols.count {
+        while k < scratch.columns.count {
             var e = k + 1
-            while e < cols.count, cols[e] == cols[k] { e += 1 }
-            out.append((cols[k], Int32(e - k)))
+            while e < scratch.columns.count, scratch.columns[e] == scratch.columns[k] { e += 1 }
+            scratch.entries.append((scratch.columns[k], Int32(e - k)))
             k = e
         }
-        return out
     }
 
     /// The TF-IDF matrix of `texts`, one row per text, with the fitted vocabulary.
     public func transform(_ texts: [String], threads: Int = Parallel.defaultThreads) -> SparseMatrix {
         let shared = SharedTexts(texts: texts)
-        let rows = Parallel.map(count: texts.count, threads: threads) { i -> ([Int32], [Float]) in
-            var c: [Int32] = []
-            var v: [Float] = []
-            self.appendRow(self.counts(shared.texts[i]).map { ($0.column, $0.count) }, columns: &c, values: &v)
-            return (c, v)
+        let ranges = Parallel.ranges(count: texts.count, chunks: Parallel.chunkCount(for: texts.count, grain: 1024, limit: 1024))
+        let parts = DisjointWrites<(lengths: [Int], columns: [Int32], values: [Float])>(repeating: ([], [], []), count: ranges.count)
+        Parallel.forEach(chunks: ranges.count, threads: threads) { c in
+            var scratch = CountScratch()
+            var lengths: [Int] = []
+            var columns: [Int32] = []
+            var values: [Float] = []
+            lengths.reserveCapacity(ranges[c].count)
+            for i in ranges[c] {
+                self.countEntries(shared.texts[i], into: &scratch)
+                let at = columns.count
+                let m = scratch.entries.count
+                columns.append(contentsOf: repeatElement(0, count: m))
+                values.append(contentsOf: repeatElement(0, count: m))
+                columns.withUnsafeMutableBufferPointer { cp in
+                    values.withUnsafeMutableBufferPointer { vp in
+                        if m > 0 {
+                            self.writeRow(scratch.entries, weights: &scratch.weights, columns: cp.baseAddress! + at, values: vp.baseAddress! + at)
+                        }
+                    }
+                }
+                lengths.append(m)
+            }
+            parts[c] = (lengths, columns, values)
         }
         var rowStart = [0]
         rowStart.reserveCapacity(texts.count + 1)
         var cols: [Int32] = []
         var vals: [Float] = []
-        for (c, v) in rows {
-            cols.append(contentsOf: c)
-            vals.append(contentsOf: v)
-            rowStart.append(cols.count)
+        for c in 0..<ranges.count {
+            let part = parts[c]
+            for m in part.lengths { rowStart.append(rowStart[rowStart.count - 1] + m) }
+            cols.append(contentsOf: part.columns)
+            vals.append(contentsOf: part.values)
         }
         return SparseMatrix(rowCount: texts.count, columnCount: features.count, rowStart: rowStart, columns: cols, values: vals)
-    }
-}
-
-/// Calls `body` with every n-gram of length 1...ngramMax of `ids`, in order of start then length.
-@inline(__always)
-func forEachNGram(_ ids: ArraySlice<UInt32>, ngramMax: Int, _ body: (NGramKey) -> Void) {
-    let n = ids.count
-    let first = ids.startIndex
-    for start in 0..<n {
-        var key = NGramKey()
-        for len in 1...ngramMax where start + len <= n {
-            key.set(len - 1, ids[first + start + len - 1])
-            body(key)
-        }
     }
 }
 
@@ -332,6 +400,11 @@ struct NGramKey: Hashable, Sendable {
     var b: UInt64 = .max
 
     init() {}
+
+    init(a: UInt64, b: UInt64) {
+        self.a = a
+        self.b = b
+    }
 
     init(_ ids: ArraySlice<UInt32>) {
         for (k, id) in ids.enumerated() { set(k, id) }
@@ -368,6 +441,21 @@ private struct ChunkCounts: Sendable {
 
 /// Texts shared read-only by parallel chunks.
 private struct SharedTexts: Sendable { let texts: [String] }
+/// Counted chunks, their maps to global n-gram ids and the column of each id, shared read-only.
+private struct SharedCounts: Sendable {
+    let counts: [ChunkCounts]
+    let maps: [[Int32]]
+    let column: [Int32]
+}
+/// Memory that parallel chunks write at disjoint places.
+private struct SharedWritable<Element>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Element>
+}
+/// An array shared read-only by parallel chunks.
+private struct SharedReadOnlyArray<Element: Sendable>: Sendable {
+    let values: [Element]
+    init(_ values: [Element]) { self.values = values }
+}
 /// Tokenised chunks shared read-only by parallel chunks.
 private struct SharedChunks: Sendable { let chunks: [ChunkTokens] }
 

@@ -38,8 +38,44 @@ enum BLAS {
         return abs(x[i])
     }
 
+    /// Elements per block of the blocked, threaded forms below. Blocks depend only on the
+    /// vector length, and partial sums are added in block order, so the results are the same
+    /// whatever the thread count.
+    static let block = 1 << 16
+
+    /// Σ xᵢ·yᵢ, as the in-order sum of `ddot` over blocks computed on up to `threads` threads.
+    static func dot(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, count: Int, threads: Int) -> Double {
+        let blocks = (count + block - 1) / block
+        guard blocks > 1 else { return dot(x, y, count: count) }
+        let partial = DisjointWrites<Double>(repeating: 0, count: blocks)
+        let (xs, ys) = (SharedReadOnly(pointer: x), SharedReadOnly(pointer: y))
+        Parallel.forEach(chunks: blocks, threads: threads) { b in
+            let lo = b * block
+            partial[b] = dot(xs.pointer + lo, ys.pointer + lo, count: min(block, count - lo))
+        }
+        var sum = 0.0
+        for b in 0..<blocks { sum += partial[b] }
+        return sum
+    }
+
+    /// y ← a·x + y, block by block on up to `threads` threads.
+    static func axpy(_ a: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count: Int, threads: Int) {
+        let blocks = (count + block - 1) / block
+        guard blocks > 1 else { return axpy(a, x, y, count: count) }
+        let (xs, ys) = (SharedReadOnly(pointer: x), SharedMutable(pointer: y))
+        Parallel.forEach(chunks: blocks, threads: threads) { b in
+            let lo = b * block
+            axpy(a, xs.pointer + lo, ys.pointer + lo, count: min(block, count - lo))
+        }
+    }
+
     /// C ← A·B for row-major dense matrices A (m×k) and B (k×n).
     static func gemm(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int) {
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, blasint(m), blasint(n), blasint(k), 1, a, blasint(k), b, blasint(n), 0, c, blasint(n))
     }
+}
+
+/// Memory that parallel blocks write at disjoint places (see ``DisjointWrites``).
+struct SharedMutable<Element>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Element>
 }

@@ -1,5 +1,6 @@
 /// Limited-memory BFGS (Nocedal and Wright, *Numerical Optimization*, algorithm 7.4) with a
-/// backtracking Armijo line search; every vector operation is an OpenBLAS call.
+/// backtracking Armijo line search; every vector operation is an OpenBLAS call (dot products and
+/// updates of long vectors are cut into fixed blocks run on several threads, see ``BLAS/block``).
 ///
 /// Each iteration computes the direction d = −H∇f by the two-loop recursion over the last m
 /// pairs (sₖ, yₖ) = (θₖ₊₁ − θₖ, ∇fₖ₊₁ − ∇fₖ), scaled by γ = sᵀy / yᵀy, then finds a step t with
@@ -51,35 +52,35 @@ struct LBFGS {
                 }
                 var k = newest
                 for _ in 0..<stored {
-                    alpha[k] = rho[k] * s[k].withUnsafeBufferPointer { BLAS.dot($0.baseAddress!, dp.baseAddress!, count: n) }
-                    y[k].withUnsafeBufferPointer { BLAS.axpy(-alpha[k], $0.baseAddress!, dp.baseAddress!, count: n) }
+                    alpha[k] = rho[k] * s[k].withUnsafeBufferPointer { BLAS.dot($0.baseAddress!, dp.baseAddress!, count: n, threads: threads) }
+                    y[k].withUnsafeBufferPointer { BLAS.axpy(-alpha[k], $0.baseAddress!, dp.baseAddress!, count: n, threads: threads) }
                     k = (k - 1 + memory) % memory
                 }
                 if stored > 0 {
-                    let yy = y[newest].withUnsafeBufferPointer { BLAS.dot($0.baseAddress!, $0.baseAddress!, count: n) }
+                    let yy = y[newest].withUnsafeBufferPointer { BLAS.dot($0.baseAddress!, $0.baseAddress!, count: n, threads: threads) }
                     BLAS.scale(1 / (rho[newest] * yy), dp.baseAddress!, count: n)
                 }
                 k = (newest - stored + 1 + memory) % memory
                 for _ in 0..<stored {
-                    let beta = rho[k] * y[k].withUnsafeBufferPointer { BLAS.dot($0.baseAddress!, dp.baseAddress!, count: n) }
-                    s[k].withUnsafeBufferPointer { BLAS.axpy(alpha[k] - beta, $0.baseAddress!, dp.baseAddress!, count: n) }
+                    let beta = rho[k] * y[k].withUnsafeBufferPointer { BLAS.dot($0.baseAddress!, dp.baseAddress!, count: n, threads: threads) }
+                    s[k].withUnsafeBufferPointer { BLAS.axpy(alpha[k] - beta, $0.baseAddress!, dp.baseAddress!, count: n, threads: threads) }
                     k = (k + 1) % memory
                 }
             }
-            var slope = dot(g, d)
+            var slope = dot(g, d, threads: threads)
             if !(slope < 0) {
                 // Not a descent direction (rounding): restart from steepest descent.
                 stored = 0
                 d = g.map { -$0 }
-                slope = dot(g, d)
+                slope = dot(g, d, threads: threads)
             }
-            var t = stored == 0 ? min(1, 1 / max(1e-12, dot(g, g).squareRoot())) : 1
+            var t = stored == 0 ? min(1, 1 / max(1e-12, dot(g, g, threads: threads).squareRoot())) : 1
             var fNew = 0.0
             var accepted = false
             for _ in 0..<40 {
                 xNew.withUnsafeMutableBufferPointer { xp in
                     x.withUnsafeBufferPointer { BLAS.copy($0.baseAddress!, xp.baseAddress!, count: n) }
-                    d.withUnsafeBufferPointer { BLAS.axpy(t, $0.baseAddress!, xp.baseAddress!, count: n) }
+                    d.withUnsafeBufferPointer { BLAS.axpy(t, $0.baseAddress!, xp.baseAddress!, count: n, threads: threads) }
                 }
                 fNew = xNew.withUnsafeBufferPointer { xp in gNew.withUnsafeMutableBufferPointer { evaluate(xp.baseAddress!, $0.baseAddress!) } }
                 evaluations += 1
@@ -99,14 +100,14 @@ struct LBFGS {
             // s = xNew − x, y = gNew − g.
             s[next].withUnsafeMutableBufferPointer { sp in
                 xNew.withUnsafeBufferPointer { BLAS.copy($0.baseAddress!, sp.baseAddress!, count: n) }
-                x.withUnsafeBufferPointer { BLAS.axpy(-1, $0.baseAddress!, sp.baseAddress!, count: n) }
+                x.withUnsafeBufferPointer { BLAS.axpy(-1, $0.baseAddress!, sp.baseAddress!, count: n, threads: threads) }
             }
             y[next].withUnsafeMutableBufferPointer { yp in
                 gNew.withUnsafeBufferPointer { BLAS.copy($0.baseAddress!, yp.baseAddress!, count: n) }
-                g.withUnsafeBufferPointer { BLAS.axpy(-1, $0.baseAddress!, yp.baseAddress!, count: n) }
+                g.withUnsafeBufferPointer { BLAS.axpy(-1, $0.baseAddress!, yp.baseAddress!, count: n, threads: threads) }
             }
-            let sy = dot(s[next], y[next])
-            let yy = dot(y[next], y[next])
+            let sy = dot(s[next], y[next], threads: threads)
+            let yy = dot(y[next], y[next], threads: threads)
             if sy > 1e-10 * yy {
                 rho[next] = 1 / sy
                 newest = next
@@ -123,8 +124,8 @@ struct LBFGS {
         return report(false, maxIterations, "did not converge in \(maxIterations) iterations (largest gradient component \(short(g.withUnsafeBufferPointer { BLAS.maxAbs($0.baseAddress!, count: n) })), tolerance \(short(tolerance))); raise --max-iter or lower --c")
     }
 
-    private func dot(_ a: [Double], _ b: [Double]) -> Double {
-        a.withUnsafeBufferPointer { ap in b.withUnsafeBufferPointer { BLAS.dot(ap.baseAddress!, $0.baseAddress!, count: a.count) } }
+    private func dot(_ a: [Double], _ b: [Double], threads: Int) -> Double {
+        a.withUnsafeBufferPointer { ap in b.withUnsafeBufferPointer { BLAS.dot(ap.baseAddress!, $0.baseAddress!, count: a.count, threads: threads) } }
     }
 
     private func short(_ v: Double) -> String {

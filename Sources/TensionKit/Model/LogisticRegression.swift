@@ -140,7 +140,7 @@ public struct LogisticRegression: Sendable {
         precondition(targets.count == matrix.rowCount)
         BLAS.useSingleThread()
         let objective = Objective(matrix: matrix, targets: targets, classes: labels.count,
-                                  classWeight: options.classWeight, c: options.c)
+                                  classWeight: options.classWeight, c: options.c, threads: threads)
         var theta = [Double](repeating: 0, count: objective.dimension)
         let report = LBFGS(memory: options.memory, maxIterations: options.maxIterations, tolerance: options.tolerance)
             .minimize(&theta, threads: threads) { x, g in objective.evaluate(x, gradient: g, threads: threads) }

@@ -3,37 +3,39 @@ import Foundation
 /// The regularised multinomial log-loss of ``LogisticRegression`` and its gradient, as one
 /// function of the packed parameters θ = (W feature-major, then b).
 ///
-/// Rows are cut into chunks that depend only on the number of rows; logits and residuals are
-/// computed per chunk in parallel and the loss is summed chunk by chunk in order. Each chunk keeps
-/// its rows column by column (``RowBlock``), so that computing its logits walks the weights in
-/// increasing feature order and adds into a small block of logits that stays in cache, instead
-/// of jumping across the whole weight vector for every non-zero; each row still sums its
-/// features in increasing order, as a row-major loop would. The weight gradient Xᵀ R is
-/// computed one feature at a time from a column-major copy of X, so it needs no per-thread
-/// buffers and no reduction: the result is the same whatever the thread count.
+/// Rows are cut into chunks that depend only on the number of rows. Each chunk keeps its rows
+/// column by column (``RowBlock``): computing its logits walks the weights in increasing feature
+/// order, loads each feature's K weights once and adds them into a small block of logits that
+/// stays in cache; each row still sums its features in increasing order, as a row-major loop
+/// would. The weight gradient Xᵀ R is computed from the same blocks, split by feature ranges:
+/// for every feature, its terms are added in row order (chunk after chunk), so the result is
+/// the same whatever the thread count, and no transposed copy of X is kept.
+///
+/// The inner loops are written once and specialised for K = 2, 3 and 4 classes, so that the
+/// compiler unrolls the loop over classes.
 struct Objective: Sendable {
     let rows: Int
     let features: Int
     let classes: Int
     let dimension: Int
     let blocks: [RowBlock]
-    let cscStart: [Int]
-    let cscRows: [Int32]
-    let cscValues: [Float]
-    let targets: [Int]
+    let targets: [Int32]
     let sampleWeight: [Double]
     let totalWeight: Double
     let lambda: Double
     let rowRanges: [Range<Int>]
     let featureRanges: [Range<Int>]
+    /// For feature range r and chunk c, `segments[r * chunks + c]` is where the chunk's features
+    /// of that range start in its `featureIDs`; the entry for range r + 1 is where they end.
+    let segments: [Int32]
 
-    init(matrix: SparseMatrix, targets: [Int], classes: Int, classWeight: LogisticRegressionOptions.ClassWeight, c: Double) {
+    init(matrix: SparseMatrix, targets: [Int], classes: Int, classWeight: LogisticRegressionOptions.ClassWeight, c: Double,
+         threads: Int = Parallel.defaultThreads) {
         rows = matrix.rowCount
         features = matrix.columnCount
         self.classes = classes
         dimension = features * classes + classes
-        (cscStart, cscRows, cscValues) = matrix.transposed()
-        self.targets = targets
+        self.targets = targets.map { Int32($0) }
         var weightOfClass = [Double](repeating: 1, count: classes)
         if classWeight == .balanced {
             var n = [Int](repeating: 0, count: classes)
@@ -46,9 +48,27 @@ struct Objective: Sendable {
         totalWeight = sampleWeight.reduce(0, +)
         lambda = 1 / (c * totalWeight)
         // At most 65,535 rows a chunk, so that a row's place in its chunk fits in 16 bits.
-        rowRanges = Parallel.ranges(count: rows, chunks: max(Parallel.chunkCount(for: rows, grain: 1024), (rows + 65_534) / 65_535))
-        blocks = RowBlock.split(columnStart: cscStart, rows: cscRows, values: cscValues, rowRanges: rowRanges)
-        featureRanges = Parallel.ranges(count: features, chunks: Parallel.chunkCount(for: features, grain: 4096))
+        // Chunks of about 256 KiB of logits (8,192 rows at K = 4), so that a chunk's logits stay
+        // in the L2 cache while the weights are swept once per chunk.
+        let rowGrain = min(65_535, max(1024, (256 << 10) / (8 * classes)))
+        let rowRanges = Parallel.ranges(count: rows, chunks: max(1, (rows + rowGrain - 1) / rowGrain))
+        self.rowRanges = rowRanges
+        let blocks = RowBlock.split(matrix, rowRanges: rowRanges, threads: threads)
+        self.blocks = blocks
+        // Feature ranges of about 512 KiB of gradient (16,384 features at K = 4).
+        let featureGrain = max(4096, (512 << 10) / (8 * classes))
+        let featureRanges = Parallel.ranges(count: features, chunks: max(1, (features + featureGrain - 1) / featureGrain))
+        self.featureRanges = featureRanges
+        var segments = [Int32](repeating: 0, count: (featureRanges.count + 1) * rowRanges.count)
+        for (c, block) in blocks.enumerated() {
+            var f = 0
+            for (r, range) in featureRanges.enumerated() {
+                while f < block.featureIDs.count, Int(block.featureIDs[f]) < range.lowerBound { f += 1 }
+                segments[r * rowRanges.count + c] = Int32(f)
+            }
+            segments[featureRanges.count * rowRanges.count + c] = Int32(block.featureIDs.count)
+        }
+        self.segments = segments
     }
 
     /// Returns f(θ) and writes ∇f(θ) to `gradient` (both of length ``dimension``).
@@ -58,65 +78,26 @@ struct Objective: Sendable {
         let chunkLoss = DisjointWrites<Double>(repeating: 0, count: rowRanges.count)
         let chunkBias = DisjointWrites<Double>(repeating: 0, count: rowRanges.count * k)
         let th = SharedReadOnly(pointer: theta)
-        let fk = features * k
         Parallel.forEach(chunks: rowRanges.count, threads: threads) { c in
-            let range = rowRanges[c]
-            let block = blocks[c]
-            // Logits of the whole chunk, row-major: zs[(i − start)·K + class].
-            var zs = [Double](repeating: 0, count: range.count * k)
-            zs.withUnsafeMutableBufferPointer { zp in
-                for r in 0..<range.count {
-                    for cl in 0..<k { zp[r * k + cl] = th[fk + cl] }
-                }
-                block.localRows.withUnsafeBufferPointer { lr in
-                    block.values.withUnsafeBufferPointer { vals in
-                        for f in 0..<block.featureIDs.count {
-                            let base = Int(block.featureIDs[f]) * k
-                            for e in Int(block.featureStart[f])..<Int(block.featureStart[f + 1]) {
-                                let x = Double(vals[e])
-                                let row = Int(lr[e]) * k
-                                for cl in 0..<k { zp[row + cl] += x * th[base + cl] }
-                            }
-                        }
-                    }
-                }
+            switch k {
+            case 2: lossChunk(c, ClassCount2.self, theta: th.pointer, residual: residual.pointer, loss: chunkLoss.pointer, bias: chunkBias.pointer)
+            case 3: lossChunk(c, ClassCount3.self, theta: th.pointer, residual: residual.pointer, loss: chunkLoss.pointer, bias: chunkBias.pointer)
+            case 4: lossChunk(c, ClassCount4.self, theta: th.pointer, residual: residual.pointer, loss: chunkLoss.pointer, bias: chunkBias.pointer)
+            default: lossChunk(c, k: k, theta: th.pointer, residual: residual.pointer, loss: chunkLoss.pointer, bias: chunkBias.pointer)
             }
-            var z = [Double](repeating: 0, count: k)
-            var loss = 0.0
-            for i in range {
-                let r0 = (i - range.lowerBound) * k
-                for cl in 0..<k { z[cl] = zs[r0 + cl] }
-                // loss = s·(logsumexp(z) − z_y); residual = s·(softmax(z) − onehot(y)).
-                var m = -Double.infinity
-                for v in z where v > m { m = v }
-                var sum = 0.0
-                for cl in 0..<k { sum += exp(z[cl] - m) }
-                let lse = m + log(sum)
-                let y = targets[i]
-                let s = sampleWeight[i]
-                loss += s * (lse - z[y])
-                for cl in 0..<k {
-                    let r = s * (exp(z[cl] - lse) - (cl == y ? 1 : 0))
-                    residual[i * k + cl] = r
-                    chunkBias[c * k + cl] += r
-                }
-            }
-            chunkLoss[c] = loss
         }
         let inv = 1 / totalWeight
         let grad = GradientOut(pointer: gradient)
-        Parallel.forEach(chunks: featureRanges.count, threads: threads) { c in
-            var acc = [Double](repeating: 0, count: k)
-            for j in featureRanges[c] {
-                for cl in 0..<k { acc[cl] = 0 }
-                for e in cscStart[j]..<cscStart[j + 1] {
-                    let base = Int(cscRows[e]) * k
-                    let x = Double(cscValues[e])
-                    for cl in 0..<k { acc[cl] += x * residual[base + cl] }
-                }
-                for cl in 0..<k { grad.pointer[j * k + cl] = acc[cl] * inv }
+        let res = SharedReadOnly(pointer: UnsafePointer(residual.pointer))
+        Parallel.forEach(chunks: featureRanges.count, threads: threads) { r in
+            switch k {
+            case 2: gradientRange(r, ClassCount2.self, residual: res.pointer, gradient: grad.pointer, scale: inv)
+            case 3: gradientRange(r, ClassCount3.self, residual: res.pointer, gradient: grad.pointer, scale: inv)
+            case 4: gradientRange(r, ClassCount4.self, residual: res.pointer, gradient: grad.pointer, scale: inv)
+            default: gradientRange(r, k: k, residual: res.pointer, gradient: grad.pointer, scale: inv)
             }
         }
+        let fk = features * k
         var loss = 0.0
         for c in 0..<rowRanges.count { loss += chunkLoss[c] }
         for cl in 0..<k {
@@ -129,7 +110,117 @@ struct Objective: Sendable {
         BLAS.axpy(lambda, theta, gradient, count: fk)
         return loss * inv + 0.5 * lambda * squared
     }
+
+    /// ``lossChunk(_:k:theta:residual:loss:bias:)`` with K known at compile time.
+    private func lossChunk<N: ClassCount>(
+        _ c: Int, _: N.Type, theta: UnsafePointer<Double>, residual: UnsafeMutablePointer<Double>,
+        loss: UnsafeMutablePointer<Double>, bias: UnsafeMutablePointer<Double>
+    ) {
+        lossChunk(c, k: N.value, theta: theta, residual: residual, loss: loss, bias: bias)
+    }
+
+    /// ``gradientRange(_:k:residual:gradient:scale:)`` with K known at compile time.
+    private func gradientRange<N: ClassCount>(_ r: Int, _: N.Type, residual: UnsafePointer<Double>, gradient: UnsafeMutablePointer<Double>, scale: Double) {
+        gradientRange(r, k: N.value, residual: residual, gradient: gradient, scale: scale)
+    }
+
+    /// Logits, loss and residuals of the rows of chunk `c`:
+    /// loss = Σ sᵢ·(logsumexp(zᵢ) − zᵢ,yᵢ), Rᵢ = sᵢ·(softmax(zᵢ) − onehot(yᵢ)).
+    @inline(__always)
+    private func lossChunk(
+        _ c: Int, k: Int, theta th: UnsafePointer<Double>, residual: UnsafeMutablePointer<Double>,
+        loss chunkLoss: UnsafeMutablePointer<Double>, bias chunkBias: UnsafeMutablePointer<Double>
+    ) {
+        let range = rowRanges[c]
+        let block = blocks[c]
+        let fk = features * k
+        let zp = UnsafeMutablePointer<Double>.allocate(capacity: max(1, range.count * k))
+        defer { zp.deallocate() }
+        for r in 0..<range.count {
+            for cl in 0..<k { zp[r * k + cl] = th[fk + cl] }
+        }
+        block.featureIDs.withUnsafeBufferPointer { ids in
+            block.featureStart.withUnsafeBufferPointer { starts in
+                block.localRows.withUnsafeBufferPointer { lr in
+                    block.values.withUnsafeBufferPointer { vals in
+                        for f in 0..<ids.count {
+                            let w = th + Int(ids[f]) * k
+                            for e in Int(starts[f])..<Int(starts[f + 1]) {
+                                let x = Double(vals[e])
+                                let z = zp + Int(lr[e]) * k
+                                for cl in 0..<k { z[cl] += x * w[cl] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var loss = 0.0
+        let bias = chunkBias + c * k
+        for cl in 0..<k { bias[cl] = 0 }
+        targets.withUnsafeBufferPointer { targets in
+            sampleWeight.withUnsafeBufferPointer { weights in
+                for i in range {
+                    let z = zp + (i - range.lowerBound) * k
+                    var m = -Double.infinity
+                    for cl in 0..<k where z[cl] > m { m = z[cl] }
+                    var sum = 0.0
+                    for cl in 0..<k { sum += exp(z[cl] - m) }
+                    let lse = m + log(sum)
+                    let y = Int(targets[i])
+                    let s = weights[i]
+                    loss += s * (lse - z[y])
+                    let out = residual + i * k
+                    for cl in 0..<k {
+                        let r = s * (exp(z[cl] - lse) - (cl == y ? 1 : 0))
+                        out[cl] = r
+                        bias[cl] += r
+                    }
+                }
+            }
+        }
+        chunkLoss[c] = loss
+    }
+
+    /// ∇W = (1/S)·Xᵀ R for the features of range `r`, adding each feature's terms in row order.
+    @inline(__always)
+    private func gradientRange(_ r: Int, k: Int, residual: UnsafePointer<Double>, gradient: UnsafeMutablePointer<Double>, scale: Double) {
+        let chunks = rowRanges.count
+        let range = featureRanges[r]
+        let g = gradient + range.lowerBound * k
+        for q in 0..<(range.count * k) { g[q] = 0 }
+        for c in 0..<chunks {
+            let lo = Int(segments[r * chunks + c])
+            let hi = Int(segments[(r + 1) * chunks + c])
+            guard lo < hi else { continue }
+            let block = blocks[c]
+            let rBase = residual + rowRanges[c].lowerBound * k
+            block.featureIDs.withUnsafeBufferPointer { ids in
+                block.featureStart.withUnsafeBufferPointer { starts in
+                    block.localRows.withUnsafeBufferPointer { lr in
+                        block.values.withUnsafeBufferPointer { vals in
+                            for f in lo..<hi {
+                                let acc = gradient + Int(ids[f]) * k
+                                for e in Int(starts[f])..<Int(starts[f + 1]) {
+                                    let x = Double(vals[e])
+                                    let res = rBase + Int(lr[e]) * k
+                                    for cl in 0..<k { acc[cl] += x * res[cl] }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for q in 0..<(range.count * k) { g[q] *= scale }
+    }
 }
+
+/// A class count known at compile time, so that loops over classes unroll.
+private protocol ClassCount { static var value: Int { get } }
+private enum ClassCount2: ClassCount { static var value: Int { 2 } }
+private enum ClassCount3: ClassCount { static var value: Int { 3 } }
+private enum ClassCount4: ClassCount { static var value: Int { 4 } }
 
 /// The gradient buffer, written by feature chunks at disjoint indices (see ``DisjointWrites``).
 private struct GradientOut: @unchecked Sendable {
@@ -144,28 +235,39 @@ struct RowBlock: Sendable {
     var localRows: [UInt16] = []
     var values: [Float] = []
 
-    /// Splits a column-major matrix into one block per row range, in one pass over its non-zeros.
-    static func split(columnStart: [Int], rows: [Int32], values: [Float], rowRanges: [Range<Int>]) -> [RowBlock] {
-        var blocks = [RowBlock](repeating: RowBlock(), count: rowRanges.count)
-        let rowCount = rowRanges.last?.upperBound ?? 0
-        var chunkOf = [Int32](repeating: 0, count: rowCount)
-        for (c, r) in rowRanges.enumerated() { for i in r { chunkOf[i] = Int32(c) } }
-        for c in blocks.indices { blocks[c].localRows.reserveCapacity(values.count / max(1, rowRanges.count) + 16) }
-        for j in 0..<(columnStart.count - 1) {
-            for e in columnStart[j]..<columnStart[j + 1] {
-                let i = Int(rows[e])
-                let c = Int(chunkOf[i])
-                if blocks[c].featureIDs.last != Int32(j) {
-                    if !blocks[c].featureIDs.isEmpty { blocks[c].featureStart.append(Int32(blocks[c].localRows.count)) }
-                    blocks[c].featureIDs.append(Int32(j))
-                }
-                blocks[c].localRows.append(UInt16(i - rowRanges[c].lowerBound))
-                blocks[c].values.append(values[e])
+    /// Splits a row-major matrix into one block per row range (a counting sort by feature within
+    /// each range; ranges in parallel).
+    static func split(_ matrix: SparseMatrix, rowRanges: [Range<Int>], threads: Int = Parallel.defaultThreads) -> [RowBlock] {
+        let out = DisjointWrites<RowBlock>(repeating: RowBlock(), count: rowRanges.count)
+        let m = matrix
+        Parallel.forEach(chunks: rowRanges.count, threads: threads) { c in
+            let range = rowRanges[c]
+            let lo = m.rowStart[range.lowerBound]
+            let hi = m.rowStart[range.upperBound]
+            var count = [Int32](repeating: 0, count: m.columnCount)
+            for e in lo..<hi { count[Int(m.columns[e])] += 1 }
+            var block = RowBlock()
+            var offset = 0
+            for j in 0..<m.columnCount where count[j] > 0 {
+                block.featureIDs.append(Int32(j))
+                let n = Int(count[j])
+                count[j] = Int32(offset)
+                offset += n
+                block.featureStart.append(Int32(offset))
             }
+            block.localRows = [UInt16](repeating: 0, count: hi - lo)
+            block.values = [Float](repeating: 0, count: hi - lo)
+            for i in range {
+                for e in m.rowStart[i]..<m.rowStart[i + 1] {
+                    let j = Int(m.columns[e])
+                    let p = Int(count[j])
+                    block.localRows[p] = UInt16(i - range.lowerBound)
+                    block.values[p] = m.values[e]
+                    count[j] += 1
+                }
+            }
+            out[c] = block
         }
-        for c in blocks.indices where !blocks[c].featureIDs.isEmpty {
-            blocks[c].featureStart.append(Int32(blocks[c].localRows.count))
-        }
-        return blocks
+        return out.array
     }
 }

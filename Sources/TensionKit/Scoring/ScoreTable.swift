@@ -53,7 +53,7 @@ public enum ScoreTable {
         var out = ""
         for s in scored {
             out += CSVText.field(s.article) + "," + (s.date?.description ?? "") + ",\(s.index)," + CSVText.field(s.sentence) + ","
-                + CSVText.field(s.label) + "," + labels.map { String(format: "%.6f", s.probability(of: $0)) }.joined(separator: ",") + "\n"
+                + CSVText.field(s.label) + "," + labels.map { DecimalText.fixed(s.probability(of: $0), places: 6) }.joined(separator: ",") + "\n"
         }
         return out
     }
