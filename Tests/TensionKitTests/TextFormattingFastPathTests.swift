@@ -42,3 +42,11 @@ import Testing
         #expect(CSVText.field("say \"no\"") == "\"say \"\"no\"\"\"")
     }
 }
+
+@Suite struct LabelTrimmingTests {
+    @Test func fastTrimMatchesFoundation() {
+        for s in ["warning", " warning", "warning\t", "\u{A0}neutral\u{A0}", "conciliatory\u{3000}", "", " ", "a b", "é", "\tx "] {
+            #expect(LabeledDataset.trimmed(s) == s.trimmingCharacters(in: .whitespaces), "\(s.debugDescription)")
+        }
+    }
+}

@@ -238,17 +238,21 @@ public struct TfidfVectorizer: Sendable {
         let vectorizer = try TfidfVectorizer(options: options, features: features, idf: idf)
 
         // 6. Build the rows: count each row's kept entries (parallel), then write every chunk's
-        //    rows at their final place (parallel).
-        let sharedCounts = SharedCounts(counts: counts, maps: chunkMaps, column: column)
+        //    rows at their final place (parallel). A chunk's counts are freed as soon as its rows
+        //    are written, and the matrix's pages are touched only when written, so the counts and
+        //    the finished matrix are not both whole in memory at once.
+        let chunkCounts = DisjointWrites<ChunkCounts?>(repeating: nil, count: counts.count)
+        for c in counts.indices { chunkCounts[c] = counts[c] }
         counts = []
+        let mapsOf = SharedMaps(maps: chunkMaps, column: column)
         chunkMaps = []
         let rowLengths = DisjointWrites<Int>(repeating: 0, count: n)
         Parallel.forEach(chunks: ranges.count, threads: threads) { c in
-            let part = sharedCounts.counts[c]
-            let map = sharedCounts.maps[c]
+            let part = chunkCounts[c]!
+            let map = mapsOf.maps[c]
             for d in 0..<(part.docStart.count - 1) {
                 var kept = 0
-                for k in part.docStart[d]..<part.docStart[d + 1] where sharedCounts.column[Int(map[Int(part.ids[k])])] >= 0 {
+                for k in part.docStart[d]..<part.docStart[d + 1] where mapsOf.column[Int(map[Int(part.ids[k])])] >= 0 {
                     kept += 1
                 }
                 rowLengths[ranges[c].lowerBound + d] = kept
@@ -257,31 +261,36 @@ public struct TfidfVectorizer: Sendable {
         var rowStart = [Int](repeating: 0, count: n + 1)
         for i in 0..<n { rowStart[i + 1] = rowStart[i] + rowLengths[i] }
         let nonZeros = rowStart[n]
-        var cols = [Int32](repeating: 0, count: nonZeros)
-        var vals = [Float](repeating: 0, count: nonZeros)
         let starts = SharedReadOnlyArray(rowStart)
-        cols.withUnsafeMutableBufferPointer { colsBuffer in
-            vals.withUnsafeMutableBufferPointer { valsBuffer in
-                guard let colsBase = colsBuffer.baseAddress, let valsBase = valsBuffer.baseAddress else { return }
-                let colsOut = SharedWritable(pointer: colsBase)
-                let valsOut = SharedWritable(pointer: valsBase)
-                Parallel.forEach(chunks: ranges.count, threads: threads) { c in
-                    let part = sharedCounts.counts[c]
-                    let map = sharedCounts.maps[c]
-                    var entries: [(Int32, Int32)] = []
-                    var weights: [Double] = []
-                    for d in 0..<(part.docStart.count - 1) {
-                        entries.removeAll(keepingCapacity: true)
-                        for k in part.docStart[d]..<part.docStart[d + 1] {
-                            let j = sharedCounts.column[Int(map[Int(part.ids[k])])]
-                            if j >= 0 { entries.append((j, part.counts[k])) }
-                        }
-                        entries.sort { $0.0 < $1.0 }
-                        let at = starts.values[ranges[c].lowerBound + d]
-                        vectorizer.writeRow(entries, weights: &weights, columns: colsOut.pointer + at, values: valsOut.pointer + at)
+        func writeRows(_ colsOut: SharedWritable<Int32>, _ valsOut: SharedWritable<Float>) {
+            Parallel.forEach(chunks: ranges.count, threads: threads) { c in
+                let part = chunkCounts[c]!
+                let map = mapsOf.maps[c]
+                var entries: [(Int32, Int32)] = []
+                var weights: [Double] = []
+                for d in 0..<(part.docStart.count - 1) {
+                    entries.removeAll(keepingCapacity: true)
+                    for k in part.docStart[d]..<part.docStart[d + 1] {
+                        let j = mapsOf.column[Int(map[Int(part.ids[k])])]
+                        if j >= 0 { entries.append((j, part.counts[k])) }
                     }
+                    entries.sort { $0.0 < $1.0 }
+                    let at = starts.values[ranges[c].lowerBound + d]
+                    vectorizer.writeRow(entries, weights: &weights, columns: colsOut.pointer + at, values: valsOut.pointer + at)
                 }
+                chunkCounts[c] = nil
             }
+        }
+        // Every slot is written exactly once by writeRows (the row lengths add up to nonZeros).
+        var vals: [Float] = []
+        let cols = [Int32](unsafeUninitializedCapacity: nonZeros) { colsBuffer, colsCount in
+            vals = [Float](unsafeUninitializedCapacity: nonZeros) { valsBuffer, valsCount in
+                if let c = colsBuffer.baseAddress, let v = valsBuffer.baseAddress {
+                    writeRows(SharedWritable(pointer: c), SharedWritable(pointer: v))
+                }
+                valsCount = nonZeros
+            }
+            colsCount = nonZeros
         }
         let matrix = SparseMatrix(rowCount: n, columnCount: features.count, rowStart: rowStart, columns: cols, values: vals)
         return (vectorizer, matrix)
@@ -441,9 +450,8 @@ private struct ChunkCounts: Sendable {
 
 /// Texts shared read-only by parallel chunks.
 private struct SharedTexts: Sendable { let texts: [String] }
-/// Counted chunks, their maps to global n-gram ids and the column of each id, shared read-only.
-private struct SharedCounts: Sendable {
-    let counts: [ChunkCounts]
+/// The chunks' maps to global n-gram ids and the column of each id, shared read-only.
+private struct SharedMaps: Sendable {
     let maps: [[Int32]]
     let column: [Int32]
 }

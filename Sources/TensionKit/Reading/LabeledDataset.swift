@@ -63,7 +63,7 @@ public struct LabeledDataset: Sendable {
         texts.reserveCapacity(table.rows.count)
         labels.reserveCapacity(table.rows.count)
         for (k, row) in table.rows.enumerated() {
-            let label = row[l].trimmingCharacters(in: .whitespaces)
+            let label = Self.trimmed(row[l])
             if label.isEmpty {
                 throw TensionError(.csv, "empty label in column \"\(labelColumn)\"", file: fileName, line: table.lines[k],
                                    column: nil, hint: "every record needs a label")
@@ -81,3 +81,16 @@ public struct LabeledDataset: Sendable {
 }
 
 import Foundation
+
+extension LabeledDataset {
+    /// `s` without leading and trailing white space (`CharacterSet.whitespaces`); labels almost
+    /// never have any, so the usual case is decided on the first and last byte without Foundation.
+    static func trimmed(_ s: String) -> String {
+        let utf8 = s.utf8
+        if let first = utf8.first, let last = utf8.last,
+           first < 0x80, last < 0x80, first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
+            return s
+        }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+}
