@@ -33,3 +33,9 @@ struct SharedReadOnly<Element>: @unchecked Sendable {
     let pointer: UnsafePointer<Element>
     subscript(i: Int) -> Element { pointer[i] }
 }
+
+/// Memory owned elsewhere that parallel chunks write at disjoint places; `@unchecked Sendable`
+/// for the same reason as ``DisjointWrites``.
+struct SharedMutable<Element>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Element>
+}

@@ -118,56 +118,56 @@ public struct TfidfVectorizer: Sendable {
         let ngramMax = options.ngramMax
         let countResults = DisjointWrites<ChunkCounts?>(repeating: nil, count: ranges.count)
         do {
-        // Scoped, so that the token ids are freed as soon as they are counted.
-        let sharedChunks = SharedChunks(chunks: chunks)
-        chunks = []
-        Parallel.forEach(chunks: ranges.count, threads: threads) { c in
-            var local = NGramTable(capacity: 4096)
-            var keys: [NGramKey] = []
-            var df: [Int32] = []
-            var total: [Int64] = []
-            var docStart: [Int] = [0]
-            var docIDs: [Int32] = []
-            var docCounts: [Int32] = []
-            var scratch: [Int32] = []
-            let chunk = sharedChunks.chunks[c]
-            chunk.tokens.withUnsafeBufferPointer { tokens in
-                for d in 0..<(chunk.starts.count - 1) {
-                    scratch.removeAll(keepingCapacity: true)
-                    let first = chunk.starts[d]
-                    let length = chunk.starts[d + 1] - first
-                    // Every n-gram of the document, by start then length (as at transform), written
-                    // out here without a closure: the loop is the hot path of training.
-                    for start in 0..<length {
-                        var key = NGramKey()
-                        for len in 1...ngramMax where start + len <= length {
-                            key.set(len - 1, tokens[first + start + len - 1])
-                            let (id, inserted) = local.value(for: key, inserting: Int32(keys.count))
-                            scratch.append(id)
-                            if inserted {
-                                keys.append(key)
-                                df.append(0)
-                                total.append(0)
+            // Scoped, so that the token ids are freed as soon as they are counted.
+            let sharedChunks = SharedChunks(chunks: chunks)
+            chunks = []
+            Parallel.forEach(chunks: ranges.count, threads: threads) { c in
+                var local = NGramTable(capacity: 4096)
+                var keys: [NGramKey] = []
+                var df: [Int32] = []
+                var total: [Int64] = []
+                var docStart: [Int] = [0]
+                var docIDs: [Int32] = []
+                var docCounts: [Int32] = []
+                var scratch: [Int32] = []
+                let chunk = sharedChunks.chunks[c]
+                chunk.tokens.withUnsafeBufferPointer { tokens in
+                    for d in 0..<(chunk.starts.count - 1) {
+                        scratch.removeAll(keepingCapacity: true)
+                        let first = chunk.starts[d]
+                        let length = chunk.starts[d + 1] - first
+                        // Every n-gram of the document, by start then length (as at transform), written
+                        // out here without a closure: the loop is the hot path of training.
+                        for start in 0..<length {
+                            var key = NGramKey()
+                            for len in 1...ngramMax where start + len <= length {
+                                key.set(len - 1, tokens[first + start + len - 1])
+                                let (id, inserted) = local.value(for: key, inserting: Int32(keys.count))
+                                scratch.append(id)
+                                if inserted {
+                                    keys.append(key)
+                                    df.append(0)
+                                    total.append(0)
+                                }
                             }
                         }
+                        scratch.sort()
+                        var k = 0
+                        while k < scratch.count {
+                            var e = k + 1
+                            while e < scratch.count, scratch[e] == scratch[k] { e += 1 }
+                            let id = Int(scratch[k])
+                            df[id] += 1
+                            total[id] += Int64(e - k)
+                            docIDs.append(scratch[k])
+                            docCounts.append(Int32(e - k))
+                            k = e
+                        }
+                        docStart.append(docIDs.count)
                     }
-                    scratch.sort()
-                    var k = 0
-                    while k < scratch.count {
-                        var e = k + 1
-                        while e < scratch.count, scratch[e] == scratch[k] { e += 1 }
-                        let id = Int(scratch[k])
-                        df[id] += 1
-                        total[id] += Int64(e - k)
-                        docIDs.append(scratch[k])
-                        docCounts.append(Int32(e - k))
-                        k = e
-                    }
-                    docStart.append(docIDs.count)
                 }
+                countResults[c] = ChunkCounts(keys: keys, df: df, total: total, docStart: docStart, ids: docIDs, counts: docCounts)
             }
-            countResults[c] = ChunkCounts(keys: keys, df: df, total: total, docStart: docStart, ids: docIDs, counts: docCounts)
-        }
         }
         var counts = countResults.array.map { $0! }
 
@@ -261,8 +261,8 @@ public struct TfidfVectorizer: Sendable {
         var rowStart = [Int](repeating: 0, count: n + 1)
         for i in 0..<n { rowStart[i + 1] = rowStart[i] + rowLengths[i] }
         let nonZeros = rowStart[n]
-        let starts = SharedReadOnlyArray(rowStart)
-        func writeRows(_ colsOut: SharedWritable<Int32>, _ valsOut: SharedWritable<Float>) {
+        let starts = rowStart
+        func writeRows(_ colsOut: SharedMutable<Int32>, _ valsOut: SharedMutable<Float>) {
             Parallel.forEach(chunks: ranges.count, threads: threads) { c in
                 let part = chunkCounts[c]!
                 let map = mapsOf.maps[c]
@@ -275,7 +275,7 @@ public struct TfidfVectorizer: Sendable {
                         if j >= 0 { entries.append((j, part.counts[k])) }
                     }
                     entries.sort { $0.0 < $1.0 }
-                    let at = starts.values[ranges[c].lowerBound + d]
+                    let at = starts[ranges[c].lowerBound + d]
                     vectorizer.writeRow(entries, weights: &weights, columns: colsOut.pointer + at, values: valsOut.pointer + at)
                 }
                 chunkCounts[c] = nil
@@ -286,7 +286,7 @@ public struct TfidfVectorizer: Sendable {
         let cols = [Int32](unsafeUninitializedCapacity: nonZeros) { colsBuffer, colsCount in
             vals = [Float](unsafeUninitializedCapacity: nonZeros) { valsBuffer, valsCount in
                 if let c = colsBuffer.baseAddress, let v = valsBuffer.baseAddress {
-                    writeRows(SharedWritable(pointer: c), SharedWritable(pointer: v))
+                    writeRows(SharedMutable(pointer: c), SharedMutable(pointer: v))
                 }
                 valsCount = nonZeros
             }
@@ -454,15 +454,6 @@ private struct SharedTexts: Sendable { let texts: [String] }
 private struct SharedMaps: Sendable {
     let maps: [[Int32]]
     let column: [Int32]
-}
-/// Memory that parallel chunks write at disjoint places.
-private struct SharedWritable<Element>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Element>
-}
-/// An array shared read-only by parallel chunks.
-private struct SharedReadOnlyArray<Element: Sendable>: Sendable {
-    let values: [Element]
-    init(_ values: [Element]) { self.values = values }
 }
 /// Tokenised chunks shared read-only by parallel chunks.
 private struct SharedChunks: Sendable { let chunks: [ChunkTokens] }

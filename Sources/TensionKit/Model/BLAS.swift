@@ -74,8 +74,3 @@ enum BLAS {
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, blasint(m), blasint(n), blasint(k), 1, a, blasint(k), b, blasint(n), 0, c, blasint(n))
     }
 }
-
-/// Memory that parallel blocks write at disjoint places (see ``DisjointWrites``).
-struct SharedMutable<Element>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Element>
-}

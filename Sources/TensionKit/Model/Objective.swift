@@ -87,7 +87,7 @@ struct Objective: Sendable {
             }
         }
         let inv = 1 / totalWeight
-        let grad = GradientOut(pointer: gradient)
+        let grad = SharedMutable(pointer: gradient)
         let res = SharedReadOnly(pointer: UnsafePointer(residual.pointer))
         Parallel.forEach(chunks: featureRanges.count, threads: threads) { r in
             switch k {
@@ -221,11 +221,6 @@ private protocol ClassCount { static var value: Int { get } }
 private enum ClassCount2: ClassCount { static var value: Int { 2 } }
 private enum ClassCount3: ClassCount { static var value: Int { 3 } }
 private enum ClassCount4: ClassCount { static var value: Int { 4 } }
-
-/// The gradient buffer, written by feature chunks at disjoint indices (see ``DisjointWrites``).
-private struct GradientOut: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Double>
-}
 
 /// The rows of one chunk stored column by column: for each feature that occurs in the chunk
 /// (in increasing order), the chunk-local rows (increasing) and values of its non-zeros.
