@@ -45,24 +45,4 @@ public struct SparseMatrix: Sendable, Equatable {
         }
         return SparseMatrix(rowCount: indices.count, columnCount: columnCount, rowStart: start, columns: cols, values: vals)
     }
-
-    /// The same matrix in compressed sparse column form: `(columnStart, rows, values)`, for
-    /// computing `Xᵀ·R` one feature at a time.
-    public func transposed() -> (columnStart: [Int], rows: [Int32], values: [Float]) {
-        var start = [Int](repeating: 0, count: columnCount + 1)
-        for c in columns { start[Int(c) + 1] += 1 }
-        for j in 0..<columnCount { start[j + 1] += start[j] }
-        var next = start
-        var rows = [Int32](repeating: 0, count: values.count)
-        var vals = [Float](repeating: 0, count: values.count)
-        for i in 0..<rowCount {
-            for k in rowStart[i]..<rowStart[i + 1] {
-                let j = Int(columns[k])
-                rows[next[j]] = Int32(i)
-                vals[next[j]] = values[k]
-                next[j] += 1
-            }
-        }
-        return (start, rows, vals)
-    }
 }
