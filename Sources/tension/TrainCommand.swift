@@ -69,9 +69,11 @@ struct TrainCommand: ParsableCommand {
             }
             options = search.chosenOptions
         }
-        var classifier = try TextClassifier.train(all, options: options, threads: threads)
+        let trainingCount = all.count
+        // Handed over, so that the texts are freed once vectorised (see TextClassifier.train).
+        var classifier = try TextClassifier.train(consume all, options: options, threads: threads)
         if let report = classifier.summary?.convergence {
-            Terminal.note("trained on \(all.count) sentences, \(classifier.vectorizer.featureCount) n-grams, labels \(classifier.labels.joined(separator: ", "))")
+            Terminal.note("trained on \(trainingCount) sentences, \(classifier.vectorizer.featureCount) n-grams, labels \(classifier.labels.joined(separator: ", "))")
             Terminal.note("optimiser: \(report.message)")
         }
         if let heldOut {

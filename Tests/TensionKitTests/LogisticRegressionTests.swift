@@ -45,6 +45,32 @@ import Testing
         }
     }
 
+    @Test func trainingPredictionsFromTheBlocksMatchTheProbabilities() throws {
+        // Enough rows for several of the objective's row chunks; a few iterations only, so that
+        // many rows sit near a decision boundary.
+        var rng = SplitMix64(seed: 11)
+        let words = (0..<500).map { "w\($0)" }
+        var texts: [String] = []
+        var targets: [Int] = []
+        for _ in 0..<30_000 {
+            let label = rng.below(3)
+            var sentence = rng.below(4) == 0 ? [] : ["marker\(label)"]
+            for _ in 0..<(3 + rng.below(5)) { sentence.append(words[rng.below(words.count)]) }
+            texts.append(sentence.joined(separator: " "))
+            targets.append(label)
+        }
+        let (_, m) = try TfidfVectorizer.fit(texts, options: TfidfOptions(), threads: 2)
+        let fitted = try LogisticRegression.fitPredictingTraining(
+            m, targets: targets, labels: ["a", "b", "c"], options: LogisticRegressionOptions(maxIterations: 3), threads: 2)
+        let p = fitted.model.probabilities(m, threads: 2)
+        var mismatches = 0
+        for i in 0..<texts.count where Int(fitted.predicted[i]) != TextClassifier.argmax(p, row: i, k: 3) { mismatches += 1 }
+        #expect(fitted.predicted.count == texts.count)
+        #expect(mismatches == 0, "\(mismatches) rows differ")
+        // Not a trivial answer: every class is predicted somewhere.
+        #expect(Set(fitted.predicted).count == 3)
+    }
+
     @Test func fitConvergesAndSeparatesTheClasses() throws {
         let texts = [
             "army fires missiles at border", "minister threatens retaliation", "troops mass near frontier",

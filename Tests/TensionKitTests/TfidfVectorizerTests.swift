@@ -55,12 +55,17 @@ import Testing
     }
 
     @Test func resultsDoNotDependOnThreadCount() throws {
-        let texts = (0..<6000).map { "item \($0 % 331) reports \($0 % 17) clashes near town\($0 % 23)" }
+        // Three chunks of texts, so that 1, 2 and 3 threads count and merge them in waves of
+        // different sizes (1+1+1, 2+1, 3), each chunk bringing n-grams the earlier ones lack.
+        let texts = (0..<20_000).map { "item \($0 % 331) reports \($0 % 17) clashes near town\($0 % 23) batch\($0 / 900)" }
         let (v1, m1) = try TfidfVectorizer.fit(texts, options: TfidfOptions(), threads: 1)
-        let (v2, m2) = try TfidfVectorizer.fit(texts, options: TfidfOptions(), threads: 4)
-        #expect(v1.features == v2.features)
-        #expect(v1.idf == v2.idf)
-        #expect(m1 == m2)
+        for threads in [2, 3] {
+            let (v2, m2) = try TfidfVectorizer.fit(texts, options: TfidfOptions(), threads: threads)
+            #expect(v1.features == v2.features)
+            #expect(v1.idf == v2.idf)
+            let same = m1 == m2
+            #expect(same, "the matrices differ between 1 and \(threads) threads")
+        }
     }
 
     @Test func documentFrequencyLimitsAndMaxFeatures() throws {

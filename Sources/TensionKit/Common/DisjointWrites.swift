@@ -27,6 +27,16 @@ final class DisjointWrites<Element>: @unchecked Sendable {
     var array: [Element] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
 }
 
+extension DisjointWrites {
+    /// Moves element `i` out and leaves `nil` in its place, so that the buffer no longer holds a
+    /// reference to it (its arrays can then be freed, or mutated without a copy).
+    func take<Wrapped>(_ i: Int) -> Wrapped where Element == Wrapped? {
+        let value = pointer[i]!
+        pointer[i] = nil
+        return value
+    }
+}
+
 /// A read-only view of memory that parallel chunks share; `@unchecked Sendable` because no one
 /// writes to it while chunks run.
 struct SharedReadOnly<Element>: @unchecked Sendable {

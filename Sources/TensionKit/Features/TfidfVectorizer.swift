@@ -96,7 +96,8 @@ public struct TfidfVectorizer: Sendable {
             }
             chunkResults[c] = ChunkTokens(vocabulary: order, tokens: tokens, starts: starts)
         }
-        var chunks = chunkResults.array.map { $0! }
+        // Moved out (not copied), so that remapping the token ids below does not copy them.
+        var chunks = (0..<ranges.count).map { c in chunkResults.take(c) }
 
         // 2. Merge the chunk dictionaries in chunk order (sequential, cheap).
         var globalIDs: [String: UInt32] = [:]
@@ -114,23 +115,42 @@ public struct TfidfVectorizer: Sendable {
         }
         globalIDs = [:]
 
-        // 3. Count n-grams per chunk (parallel): per document, its distinct local n-gram ids and counts.
+        // 3-4. Count n-grams per chunk (parallel), a wave of `threads` chunks at a time, and merge
+        //      each wave's n-gram tables into the global one in chunk order (so global ids are the
+        //      same whatever the thread count). A chunk's table (its n-grams, df and totals) is freed
+        //      as soon as it is merged and its token ids as soon as they are counted, so that only
+        //      one wave's tables are ever in memory beside the per-document lists.
         let ngramMax = options.ngramMax
+        let tokenChunks = DisjointWrites<ChunkTokens?>(repeating: nil, count: ranges.count)
+        for c in chunks.indices { tokenChunks[c] = chunks[c] }
+        chunks = []
         let countResults = DisjointWrites<ChunkCounts?>(repeating: nil, count: ranges.count)
-        do {
-            // Scoped, so that the token ids are freed as soon as they are counted.
-            let sharedChunks = SharedChunks(chunks: chunks)
-            chunks = []
-            Parallel.forEach(chunks: ranges.count, threads: threads) { c in
+        var globalNGram = NGramTable(capacity: 1 << 16)
+        var gKeys: [NGramKey] = []
+        var gDF: [Int32] = []
+        var gTotal: [Int64] = []
+        var chunkMaps: [[Int32]] = []
+        let wave = max(1, min(threads, ranges.count))
+        for first in stride(from: 0, to: ranges.count, by: wave) {
+            let last = min(first + wave, ranges.count)
+            Parallel.forEach(chunks: last - first, threads: threads) { w in
+                let c = first + w
+                let chunk = tokenChunks[c]!
+                tokenChunks[c] = nil
+                // No document has more distinct n-grams than n-gram positions, so the per-document
+                // lists never grow past this (and are never reallocated on the way).
+                let bound = chunk.tokens.count * ngramMax
                 var local = NGramTable(capacity: 4096)
                 var keys: [NGramKey] = []
                 var df: [Int32] = []
                 var total: [Int64] = []
                 var docStart: [Int] = [0]
+                docStart.reserveCapacity(chunk.starts.count)
                 var docIDs: [Int32] = []
                 var docCounts: [Int32] = []
+                docIDs.reserveCapacity(bound)
+                docCounts.reserveCapacity(bound)
                 var scratch: [Int32] = []
-                let chunk = sharedChunks.chunks[c]
                 chunk.tokens.withUnsafeBufferPointer { tokens in
                     for d in 0..<(chunk.starts.count - 1) {
                         scratch.removeAll(keepingCapacity: true)
@@ -168,39 +188,32 @@ public struct TfidfVectorizer: Sendable {
                 }
                 countResults[c] = ChunkCounts(keys: keys, df: df, total: total, docStart: docStart, ids: docIDs, counts: docCounts)
             }
-        }
-        var counts = countResults.array.map { $0! }
-
-        // 4. Merge n-gram tables in chunk order.
-        var globalNGram = NGramTable(capacity: counts.first.map { $0.keys.count * 2 } ?? 1024)
-        var gKeys: [NGramKey] = []
-        var gDF: [Int32] = []
-        var gTotal: [Int64] = []
-        var chunkMaps: [[Int32]] = []
-        for c in counts.indices {
-            let part = counts[c]
-            // Only the per-document lists are needed after the merge.
-            counts[c].keys = []
-            counts[c].df = []
-            counts[c].total = []
-            var map = [Int32](repeating: 0, count: part.keys.count)
-            part.keys.withUnsafeBufferPointer { keys in
-                for l in 0..<keys.count {
-                    let (g, inserted) = globalNGram.value(for: keys[l], inserting: Int32(gKeys.count))
-                    map[l] = g
-                    if inserted {
-                        gKeys.append(keys[l])
-                        gDF.append(part.df[l])
-                        gTotal.append(part.total[l])
-                    } else {
-                        gDF[Int(g)] += part.df[l]
-                        gTotal[Int(g)] += part.total[l]
+            // Merge this wave's tables in chunk order; keep only the per-document lists.
+            for c in first..<last {
+                let part = countResults[c]!
+                countResults[c]!.keys = []
+                countResults[c]!.df = []
+                countResults[c]!.total = []
+                var map = [Int32](repeating: 0, count: part.keys.count)
+                part.keys.withUnsafeBufferPointer { keys in
+                    for l in 0..<keys.count {
+                        let (g, inserted) = globalNGram.value(for: keys[l], inserting: Int32(gKeys.count))
+                        map[l] = g
+                        if inserted {
+                            gKeys.append(keys[l])
+                            gDF.append(part.df[l])
+                            gTotal.append(part.total[l])
+                        } else {
+                            gDF[Int(g)] += part.df[l]
+                            gTotal[Int(g)] += part.total[l]
+                        }
                     }
                 }
+                chunkMaps.append(map)
             }
-            chunkMaps.append(map)
         }
         globalNGram = NGramTable(capacity: 1)
+        var counts = (0..<ranges.count).map { c in countResults.take(c) }
 
         // 5. Filter by document frequency, cut to maxFeatures, sort alphabetically.
         let lo = max(1, options.minDF.documents(of: n, upper: false))

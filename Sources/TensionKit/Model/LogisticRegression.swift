@@ -132,6 +132,18 @@ public struct LogisticRegression: Sendable {
         _ matrix: SparseMatrix, targets: [Int], labels: [String], options: LogisticRegressionOptions,
         threads: Int = Parallel.defaultThreads
     ) throws -> (model: LogisticRegression, report: ConvergenceReport) {
+        let fitted = try fitPredictingTraining(matrix, targets: targets, labels: labels, options: options, threads: threads)
+        return (fitted.model, fitted.report)
+    }
+
+    /// ``fit(_:targets:labels:options:threads:)`` that also returns the class the fitted model
+    /// predicts for every training row. It takes the matrix over: once the optimiser's
+    /// column blocks are built from it, the row-major copy is released (when the caller passes
+    /// its last reference, with `consume`), so the two never stay in memory together.
+    static func fitPredictingTraining(
+        _ matrix: consuming SparseMatrix, targets: [Int], labels: [String], options: LogisticRegressionOptions,
+        threads: Int = Parallel.defaultThreads
+    ) throws -> (model: LogisticRegression, report: ConvergenceReport, predicted: [Int32]) {
         try options.validate()
         guard labels.count >= 2 else {
             throw TensionError(.data, "the training data has a single label (\(labels.first ?? "none"))",
@@ -139,16 +151,19 @@ public struct LogisticRegression: Sendable {
         }
         precondition(targets.count == matrix.rowCount)
         BLAS.useSingleThread()
+        let f = matrix.columnCount
+        // The matrix's last use: it is moved into the objective's initialiser, which keeps only
+        // the blocks built from it.
         let objective = Objective(matrix: matrix, targets: targets, classes: labels.count,
                                   classWeight: options.classWeight, c: options.c, threads: threads)
         var theta = [Double](repeating: 0, count: objective.dimension)
         let report = LBFGS(memory: options.memory, maxIterations: options.maxIterations, tolerance: options.tolerance)
             .minimize(&theta, threads: threads) { x, g in objective.evaluate(x, gradient: g, threads: threads) }
+        let predicted = theta.withUnsafeBufferPointer { objective.predictedClasses($0.baseAddress!, threads: threads) }
         let k = labels.count
-        let f = matrix.columnCount
         let model = try LogisticRegression(labels: labels, featureCount: f, weights: Array(theta[0..<(f * k)]),
                                            intercepts: Array(theta[(f * k)...]))
-        return (model, report)
+        return (model, report, predicted)
     }
 }
 

@@ -132,29 +132,9 @@ struct Objective: Sendable {
         loss chunkLoss: UnsafeMutablePointer<Double>, bias chunkBias: UnsafeMutablePointer<Double>
     ) {
         let range = rowRanges[c]
-        let block = blocks[c]
-        let fk = features * k
         let zp = UnsafeMutablePointer<Double>.allocate(capacity: max(1, range.count * k))
         defer { zp.deallocate() }
-        for r in 0..<range.count {
-            for cl in 0..<k { zp[r * k + cl] = th[fk + cl] }
-        }
-        block.featureIDs.withUnsafeBufferPointer { ids in
-            block.featureStart.withUnsafeBufferPointer { starts in
-                block.localRows.withUnsafeBufferPointer { lr in
-                    block.values.withUnsafeBufferPointer { vals in
-                        for f in 0..<ids.count {
-                            let w = th + Int(ids[f]) * k
-                            for e in Int(starts[f])..<Int(starts[f + 1]) {
-                                let x = Double(vals[e])
-                                let z = zp + Int(lr[e]) * k
-                                for cl in 0..<k { z[cl] += x * w[cl] }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        logits(c, k: k, theta: th, into: zp)
         var loss = 0.0
         let bias = chunkBias + c * k
         for cl in 0..<k { bias[cl] = 0 }
@@ -180,6 +160,59 @@ struct Objective: Sendable {
             }
         }
         chunkLoss[c] = loss
+    }
+
+    /// The logits zᵢ = b + Wᵀxᵢ of the rows of chunk `c`, row after row, into `zp` (rows × K).
+    /// Each row receives its terms in increasing feature order, as in
+    /// ``LogisticRegression/probabilities(_:threads:)``, so both give the same bits.
+    @inline(__always)
+    private func logits(_ c: Int, k: Int, theta th: UnsafePointer<Double>, into zp: UnsafeMutablePointer<Double>) {
+        let range = rowRanges[c]
+        let block = blocks[c]
+        let fk = features * k
+        for r in 0..<range.count {
+            for cl in 0..<k { zp[r * k + cl] = th[fk + cl] }
+        }
+        block.featureIDs.withUnsafeBufferPointer { ids in
+            block.featureStart.withUnsafeBufferPointer { starts in
+                block.localRows.withUnsafeBufferPointer { lr in
+                    block.values.withUnsafeBufferPointer { vals in
+                        for f in 0..<ids.count {
+                            let w = th + Int(ids[f]) * k
+                            for e in Int(starts[f])..<Int(starts[f + 1]) {
+                                let x = Double(vals[e])
+                                let z = zp + Int(lr[e]) * k
+                                for cl in 0..<k { z[cl] += x * w[cl] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The most probable class of every row (the first on ties), at `theta`: what the fitted
+    /// model predicts for its own training rows, computed without the row-major matrix. Logits and
+    /// softmax are computed as by ``LogisticRegression/probabilities(_:threads:)``, bit for bit.
+    func predictedClasses(_ theta: UnsafePointer<Double>, threads: Int) -> [Int32] {
+        let k = classes
+        let out = DisjointWrites<Int32>(repeating: 0, count: rows)
+        let th = SharedReadOnly(pointer: theta)
+        Parallel.forEach(chunks: rowRanges.count, threads: threads) { c in
+            let range = rowRanges[c]
+            let zp = UnsafeMutablePointer<Double>.allocate(capacity: max(1, range.count * k))
+            defer { zp.deallocate() }
+            logits(c, k: k, theta: th.pointer, into: zp)
+            var p = [Double](repeating: 0, count: k)
+            for r in 0..<range.count {
+                for cl in 0..<k { p[cl] = zp[r * k + cl] }
+                Softmax.inPlace(&p)
+                var best = 0
+                for cl in 1..<k where p[cl] > p[best] { best = cl }
+                out[range.lowerBound + r] = Int32(best)
+            }
+        }
+        return out.array
     }
 
     /// ∇W = (1/S)·Xᵀ R for the features of range `r`, adding each feature's terms in row order.

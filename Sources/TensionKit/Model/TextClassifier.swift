@@ -67,7 +67,10 @@ public struct TextClassifier: Sendable {
     public var labels: [String] { regression.labels }
 
     /// Trains on `data`. Labels are sorted alphabetically to fix their order.
-    public static func train(_ data: LabeledDataset, options: TrainingOptions, threads: Int = Parallel.defaultThreads) throws -> TextClassifier {
+    ///
+    /// The data set is taken over: when the caller passes its last reference (with `consume`),
+    /// the texts are freed once they are vectorised, before the optimiser allocates its memory.
+    public static func train(_ data: consuming LabeledDataset, options: TrainingOptions, threads: Int = Parallel.defaultThreads) throws -> TextClassifier {
         let labels = data.labelSet
         guard labels.count >= 2 else {
             throw TensionError(.data, "the training data has a single label (\(labels.first ?? "none"))",
@@ -75,18 +78,20 @@ public struct TextClassifier: Sendable {
         }
         let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         let targets = data.labels.map { index[$0]! }
-        let (vectorizer, matrix) = try TfidfVectorizer.fit(data.texts, options: options.tfidf, threads: threads)
-        let (regression, report) = try LogisticRegression.fit(matrix, targets: targets, labels: labels,
-                                                             options: options.regression, threads: threads)
+        let texts = data.texts
+        _ = consume data
+        let (vectorizer, matrix) = try TfidfVectorizer.fit(consume texts, options: options.tfidf, threads: threads)
+        // The matrix is handed over, so that it is freed while the optimiser runs on its blocks.
+        let (regression, report, predicted) = try LogisticRegression.fitPredictingTraining(
+            consume matrix, targets: targets, labels: labels, options: options.regression, threads: threads)
         var classifier = try TextClassifier(vectorizer: vectorizer, regression: regression, options: options, summary: nil)
-        let p = regression.probabilities(matrix, threads: threads)
         let k = labels.count
         var correct = 0
-        for i in 0..<data.count where argmax(p, row: i, k: k) == targets[i] { correct += 1 }
+        for i in 0..<targets.count where Int(predicted[i]) == targets[i] { correct += 1 }
         var counts = [Int](repeating: 0, count: k)
         for t in targets { counts[t] += 1 }
-        classifier.summary = TrainingSummary(trainingRows: data.count, labelCounts: counts, convergence: report,
-                                             trainingAccuracy: Double(correct) / Double(max(data.count, 1)),
+        classifier.summary = TrainingSummary(trainingRows: targets.count, labelCounts: counts, convergence: report,
+                                             trainingAccuracy: Double(correct) / Double(max(targets.count, 1)),
                                              heldOut: nil, heldOutSource: nil)
         return classifier
     }
