@@ -21,10 +21,20 @@ public struct TfidfVectorizer: Sendable {
     public let features: [String]
     /// The idf of each column.
     public let idf: [Double]
-    private let tokenIDs: [String: UInt32]
+    /// The id of every ASCII token of the vocabulary, looked up by bytes.
+    private let asciiTokens: TokenTable
+    /// The id of every non-ASCII token (canonical equivalence, as `String` compares), for text
+    /// that takes the Unicode path. Empty for most models.
+    private let otherTokens: [String: UInt32]
     private let columnOf: NGramTable
 
     /// Rebuilds a fitted vectorizer from its vocabulary and idf (as stored in a model file).
+    ///
+    /// Tokens are told apart as `String` tells them apart (canonical equivalence), as they were
+    /// when the token ids lived in a `Dictionary<String, UInt32>`: an ASCII token is equivalent
+    /// only to itself, so ASCII tokens are keyed by their bytes in a ``TokenTable``; a non-ASCII
+    /// token whose canonical decomposition is ASCII (e.g. the Kelvin sign, "K") is keyed by
+    /// that decomposition there too, and any other goes to a `Dictionary<String, UInt32>`.
     public init(options: TfidfOptions, features: [String], idf: [Double]) throws {
         guard features.count == idf.count else {
             throw TensionError(.model, "the vocabulary has \(features.count) n-grams but \(idf.count) idf values")
@@ -32,28 +42,63 @@ public struct TfidfVectorizer: Sendable {
         self.options = options
         self.features = features
         self.idf = idf
-        var tokens: [String: UInt32] = [:]
+        var table = TokenTable(capacity: max(1024, features.count / 2))
+        var others: [String: UInt32] = [:]
+        var nextID: UInt32 = 0
+        func id(ofASCII bytes: some Collection<UInt8>) -> UInt32 {
+            let (id, inserted) = table.id(of: bytes, inserting: nextID)
+            if inserted { nextID += 1 }
+            return id
+        }
+        func id(of token: Substring) -> UInt32 {
+            if token.utf8.allSatisfy({ $0 < 0x80 }) { return id(ofASCII: token.utf8) }
+            let s = String(token)
+            if let id = others[s] { return id }
+            let decomposed = s.decomposedStringWithCanonicalMapping
+            if decomposed.utf8.allSatisfy({ $0 < 0x80 }) { return id(ofASCII: decomposed.utf8) }
+            others[s] = nextID
+            nextID += 1
+            return nextID - 1
+        }
         var columns = NGramTable(capacity: features.count)
+        let ngramMax = options.ngramMax
+        var ids: [UInt32] = []
         for (j, f) in features.enumerated() {
-            let parts = f.split(separator: " ", omittingEmptySubsequences: false)
-            guard !parts.isEmpty, parts.count <= options.ngramMax, parts.allSatisfy({ !$0.isEmpty }) else {
-                throw TensionError(.model, "n-gram \(j + 1) of the vocabulary (\"\(f)\") is malformed")
-            }
-            var ids: [UInt32] = []
-            for p in parts {
-                let s = String(p)
-                if let id = tokens[s] { ids.append(id) } else {
-                    let id = UInt32(tokens.count)
-                    tokens[s] = id
-                    ids.append(id)
+            ids.removeAll(keepingCapacity: true)
+            var wellFormed = true
+            let wasASCII: Bool? = f.utf8.withContiguousStorageIfAvailable { bytes in
+                guard Tokenizer.isASCII(bytes) else { return false }
+                // ASCII: splitting the bytes at spaces is splitting the Characters at " ".
+                var start = 0
+                for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
+                    if i == start || ids.count >= ngramMax {
+                        wellFormed = false
+                        break
+                    }
+                    ids.append(id(ofASCII: UnsafeBufferPointer(rebasing: bytes[start..<i])))
+                    start = i + 1
                 }
+                return true
+            }
+            if wasASCII != true {
+                // The general path: " " followed by a combining mark is one Character, not a split.
+                let parts = f.split(separator: " ", omittingEmptySubsequences: false)
+                if parts.isEmpty || parts.count > ngramMax || !parts.allSatisfy({ !$0.isEmpty }) {
+                    wellFormed = false
+                } else {
+                    for p in parts { ids.append(id(of: p)) }
+                }
+            }
+            guard wellFormed, !ids.isEmpty else {
+                throw TensionError(.model, "n-gram \(j + 1) of the vocabulary (\"\(f)\") is malformed")
             }
             let key = NGramKey(ids[...])
             guard columns.value(for: key, inserting: Int32(j)).inserted else {
                 throw TensionError(.model, "n-gram \"\(f)\" appears twice in the vocabulary")
             }
         }
-        self.tokenIDs = tokens
+        self.asciiTokens = table
+        self.otherTokens = others
         self.columnOf = columns
     }
 
@@ -305,7 +350,8 @@ public struct TfidfVectorizer: Sendable {
         var norm = 0.0
         weights.removeAll(keepingCapacity: true)
         for (j, tf) in entries {
-            let t = options.sublinearTF ? 1 + log(Double(tf)) : Double(tf)
+            // tf 1 (most entries) gives 1 either way: 1 + ln 1 is exactly 1.
+            let t = options.sublinearTF && tf != 1 ? 1 + log(Double(tf)) : Double(tf)
             let w = t * idf[Int(j)]
             weights.append(w)
             norm += w * w
@@ -319,36 +365,93 @@ public struct TfidfVectorizer: Sendable {
 
     /// The (column, count) entries of `text`, in column order; unknown n-grams are dropped.
     public func counts(_ text: String) -> [(column: Int32, count: Int32)] {
-        var scratch = CountScratch()
+        var scratch = RowScratch()
         countEntries(text, into: &scratch)
         return scratch.entries.map { (column: $0.0, count: $0.1) }
     }
 
-    /// Reusable buffers for ``countEntries(_:into:)``.
-    private struct CountScratch {
+    /// Reusable buffers for ``countEntries(_:into:)`` and ``row(_:into:)``, one per thread.
+    struct RowScratch {
+        /// A token's bytes, padded (see ``Tokenizer/forEachASCIIToken(_:scratch:_:)``).
+        var token: [UInt8] = []
         var ids: [UInt32] = []
         var columns: [Int32] = []
         var entries: [(Int32, Int32)] = []
         var weights: [Double] = []
+        /// The row written by ``row(_:into:)``: its columns and values.
+        var rowColumns: [Int32] = []
+        var rowValues: [Float] = []
+    }
+
+    /// The id of `token` (a token of the Unicode path), or ``NGramKey/unknown``; `scratch` holds
+    /// the padded bytes of an ASCII token.
+    private func tokenID(_ token: String, scratch: inout [UInt8]) -> UInt32 {
+        var token = token
+        let id: UInt32? = token.withUTF8 { bytes in
+            guard Tokenizer.isASCII(bytes) else { return nil }
+            let padded = TokenTable.paddedLength(bytes.count)
+            if scratch.count < padded { scratch = [UInt8](repeating: 0, count: padded) }
+            return scratch.withUnsafeMutableBytes { out in
+                out.copyMemory(from: UnsafeRawBufferPointer(bytes))
+                for k in bytes.count..<padded { out[k] = 0 }
+                return asciiTokens.id(of: out.baseAddress!, length: bytes.count) ?? NGramKey.unknown
+            }
+        }
+        if let id { return id }
+        if let id = otherTokens[token] { return id }
+        let decomposed = token.decomposedStringWithCanonicalMapping
+        return decomposed.utf8.allSatisfy({ $0 < 0x80 }) ? tokenID(decomposed, scratch: &scratch) : NGramKey.unknown
+    }
+
+    /// Appends the token ids of `text` to `ids` when `text` is ASCII, by bytes; returns false,
+    /// having done nothing, when it is not.
+    private func appendASCIITokenIDs(_ text: String, to ids: inout [UInt32], scratch: inout [UInt8]) -> Bool {
+        let done: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard Tokenizer.isASCII(bytes) else { return false }
+            Tokenizer.forEachASCIIToken(bytes, scratch: &scratch) { token, length in
+                ids.append(asciiTokens.id(of: token, length: length) ?? NGramKey.unknown)
+            }
+            return true
+        }
+        return done ?? false
     }
 
     /// Fills `scratch.entries` with the (column, count) entries of `text`, in column order.
-    private func countEntries(_ text: String, into scratch: inout CountScratch) {
-        scratch.ids.removeAll(keepingCapacity: true)
-        scratch.columns.removeAll(keepingCapacity: true)
-        scratch.entries.removeAll(keepingCapacity: true)
-        Tokenizer().forEachToken(TextNormalizer.fold(text)) { t in
-            scratch.ids.append(tokenIDs[t] ?? NGramKey.unknown)
-        }
-        let ngramMax = options.ngramMax
-        let n = scratch.ids.count
-        for start in 0..<n {
-            var key = NGramKey()
-            for len in 1...ngramMax where start + len <= n {
-                key.set(len - 1, scratch.ids[start + len - 1])
-                if let j = columnOf.value(for: key) { scratch.columns.append(j) }
+    ///
+    /// ASCII text (nearly all input) is tokenised and looked up by bytes; other text is folded
+    /// (``TextNormalizer/fold(_:)``), which often leaves ASCII (curly quotes, dashes), and
+    /// otherwise takes ``Tokenizer``'s Unicode path. ASCII text is its own fold, and the
+    /// tokenizer's ASCII path is the same byte loop, so every path gives the same tokens.
+    private func countEntries(_ text: String, into scratch: inout RowScratch) {
+        var ids = scratch.ids
+        var token = scratch.token
+        scratch.ids = []
+        scratch.token = []
+        ids.removeAll(keepingCapacity: true)
+        if !appendASCIITokenIDs(text, to: &ids, scratch: &token) {
+            let folded = TextNormalizer.fold(text)
+            if !appendASCIITokenIDs(folded, to: &ids, scratch: &token) {
+                Tokenizer().forEachToken(folded) { t in ids.append(tokenID(t, scratch: &token)) }
             }
         }
+        scratch.token = token
+        scratch.columns.removeAll(keepingCapacity: true)
+        scratch.entries.removeAll(keepingCapacity: true)
+        let ngramMax = options.ngramMax
+        let n = ids.count
+        ids.withUnsafeBufferPointer { ids in
+            for start in 0..<n {
+                var key = NGramKey()
+                for len in 1...ngramMax where start + len <= n {
+                    let id = ids[start + len - 1]
+                    // No n-gram of the vocabulary holds an unknown token.
+                    if id == NGramKey.unknown { break }
+                    key.set(len - 1, id)
+                    if let j = columnOf.value(for: key) { scratch.columns.append(j) }
+                }
+            }
+        }
+        scratch.ids = ids
         scratch.columns.sort()
         var k = 0
         while k < scratch.columns.count {
@@ -359,13 +462,36 @@ public struct TfidfVectorizer: Sendable {
         }
     }
 
+    /// Writes the TF-IDF row of `text` to `scratch.rowColumns` and `scratch.rowValues`: the
+    /// same numbers as the row of ``transform(_:threads:)``.
+    func row(_ text: String, into scratch: inout RowScratch) {
+        countEntries(text, into: &scratch)
+        let m = scratch.entries.count
+        scratch.rowColumns.removeAll(keepingCapacity: true)
+        scratch.rowValues.removeAll(keepingCapacity: true)
+        scratch.rowColumns.append(contentsOf: repeatElement(0, count: m))
+        scratch.rowValues.append(contentsOf: repeatElement(0, count: m))
+        guard m > 0 else { return }
+        var columns = scratch.rowColumns
+        var values = scratch.rowValues
+        scratch.rowColumns = []
+        scratch.rowValues = []
+        columns.withUnsafeMutableBufferPointer { cp in
+            values.withUnsafeMutableBufferPointer { vp in
+                writeRow(scratch.entries, weights: &scratch.weights, columns: cp.baseAddress!, values: vp.baseAddress!)
+            }
+        }
+        scratch.rowColumns = columns
+        scratch.rowValues = values
+    }
+
     /// The TF-IDF matrix of `texts`, one row per text, with the fitted vocabulary.
     public func transform(_ texts: [String], threads: Int = Parallel.defaultThreads) -> SparseMatrix {
         let shared = SharedTexts(texts: texts)
         let ranges = Parallel.ranges(count: texts.count, chunks: Parallel.chunkCount(for: texts.count, grain: 1024, limit: 1024))
         let parts = DisjointWrites<(lengths: [Int], columns: [Int32], values: [Float])>(repeating: ([], [], []), count: ranges.count)
         Parallel.forEach(chunks: ranges.count, threads: threads) { c in
-            var scratch = CountScratch()
+            var scratch = RowScratch()
             var lengths: [Int] = []
             var columns: [Int32] = []
             var values: [Float] = []

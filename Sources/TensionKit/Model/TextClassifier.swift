@@ -93,13 +93,39 @@ public struct TextClassifier: Sendable {
 
     /// The label and probabilities of each text.
     public func predict(_ texts: [String], threads: Int = Parallel.defaultThreads) -> [Prediction] {
-        let matrix = vectorizer.transform(texts, threads: threads)
-        let p = regression.probabilities(matrix, threads: threads)
+        let p = probabilities(texts, threads: threads)
         let k = labels.count
         return (0..<texts.count).map { i in
             let row = Array(p[(i * k)..<((i + 1) * k)])
             return Prediction(label: labels[TextClassifier.argmax(p, row: i, k: k)], probabilities: row)
         }
+    }
+
+    /// The probability of every label for each text, text after text (texts × labels, labels
+    /// in the model's order): the numbers of ``predict(_:threads:)`` without a `Prediction`
+    /// per text.
+    ///
+    /// Each chunk of texts goes from text to probabilities row by row, with buffers reused from
+    /// row to row, so the TF-IDF matrix is never built; the numbers are those of
+    /// ``TfidfVectorizer/transform(_:threads:)`` then ``LogisticRegression/probabilities(_:threads:)``.
+    public func probabilities(_ texts: [String], threads: Int = Parallel.defaultThreads) -> [Double] {
+        let k = labels.count
+        let out = DisjointWrites<Double>(repeating: 0, count: texts.count * k)
+        let ranges = Parallel.ranges(count: texts.count, chunks: Parallel.chunkCount(for: texts.count, grain: 1024, limit: 1024))
+        let shared = SharedTextArray(texts: texts)
+        let model = self
+        Parallel.forEach(chunks: ranges.count, threads: threads) { c in
+            var scratch = TfidfVectorizer.RowScratch()
+            for i in ranges[c] {
+                model.vectorizer.row(shared.texts[i], into: &scratch)
+                scratch.rowColumns.withUnsafeBufferPointer { columns in
+                    scratch.rowValues.withUnsafeBufferPointer { values in
+                        model.regression.probabilities(columns: columns, values: values, into: out.pointer + i * k)
+                    }
+                }
+            }
+        }
+        return out.array
     }
 
     /// Predicts `data` and compares with its labels.
@@ -114,3 +140,6 @@ public struct TextClassifier: Sendable {
         return best
     }
 }
+
+/// Texts shared read-only by parallel chunks.
+private struct SharedTextArray: Sendable { let texts: [String] }
