@@ -17,8 +17,11 @@ struct PredictCommand: ParsableCommand {
     func run() throws {
         let classifier = try model.load()
         let texts = sentences.isEmpty ? Terminal.readStandardInputLines() : sentences
-        let predictions = classifier.predict(texts, threads: model.threadCount)
-        Terminal.write(PredictionTable.render(texts: texts, predictions: predictions, labels: classifier.labels, format: format))
+        let probabilities = classifier.probabilities(texts, threads: model.threadCount)
+        for part in PredictionTable.render(texts: texts, probabilities: probabilities, labels: classifier.labels,
+                                           format: format, threads: model.threadCount) {
+            try Terminal.write(bytes: part)
+        }
     }
 }
 
@@ -28,6 +31,86 @@ enum RowFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Prints predictions as a table, CSV or JSON Lines.
 enum PredictionTable {
+    /// The bytes of ``render(texts:predictions:labels:format:)`` for `probabilities` (texts ×
+    /// labels, as ``TextClassifier/probabilities(_:threads:)`` gives them), in parts to write in
+    /// order: the header, then chunks of rows formatted in parallel, straight to bytes.
+    static func render(texts: [String], probabilities: [Double], labels: [String], format: RowFormat, threads: Int) -> [[UInt8]] {
+        let k = labels.count
+        precondition(probabilities.count == texts.count * k)
+        let header = render(texts: [], predictions: [], labels: labels, format: format)
+        // Each label's cell, written once: padded for the table, quoted for CSV and JSON.
+        let labelCells: [[UInt8]] = labels.map { label in
+            var cell: [UInt8] = []
+            switch format {
+            case .table: cell += label.padding(toLength: 13, withPad: " ", startingAt: 0).utf8
+            case .csv: CSVText.append(label, to: &cell)
+            case .jsonl: JSONText.append(label, to: &cell)
+            }
+            return cell
+        }
+        let jsonKeys: [[UInt8]] = labels.map { label in
+            var key: [UInt8] = []
+            JSONText.append(label, to: &key)
+            return key + Array(": ".utf8)
+        }
+        let chunks = Parallel.ranges(count: texts.count, chunks: Parallel.chunkCount(for: texts.count, grain: 2048, limit: 1024))
+        let shared = SharedRows(texts: texts, probabilities: probabilities)
+        let rows = Parallel.map(count: chunks.count, threads: threads, grain: 1) { c -> [UInt8] in
+            var out: [UInt8] = []
+            out.reserveCapacity(chunks[c].count * 300)
+            shared.probabilities.withUnsafeBufferPointer { all in
+                for i in chunks[c] {
+                    let p = UnsafeBufferPointer(rebasing: all[(i * k)..<((i + 1) * k)])
+                    let best = TextClassifier.mostProbable(p)
+                    let text = shared.texts[i]
+                    switch format {
+                    case .table:
+                        for v in p {
+                            // A probability is at most "1.0000": 7 bytes before padding to 13.
+                            let start = out.count
+                            DecimalText.append(v, places: 4, to: &out)
+                            let width = out.count - start
+                            if width < 13 { out.insert(contentsOf: repeatElement(0x20, count: 13 - width), at: start) }
+                        }
+                        out.append(0x20)
+                        out += labelCells[best]
+                        out.append(0x20)
+                        out += text.utf8
+                    case .csv:
+                        CSVText.append(text, to: &out)
+                        out.append(UInt8(ascii: ","))
+                        out += labelCells[best]
+                        for v in p {
+                            out.append(UInt8(ascii: ","))
+                            DecimalText.append(v, places: 4, to: &out)
+                        }
+                    case .jsonl:
+                        out += #"{"sentence": "#.utf8
+                        JSONText.append(text, to: &out)
+                        out += #", "label": "#.utf8
+                        out += labelCells[best]
+                        out += #", "probabilities": {"#.utf8
+                        for (c, v) in p.enumerated() {
+                            if c > 0 { out += ", ".utf8 }
+                            out += jsonKeys[c]
+                            JSONText.appendNumber(v, to: &out)
+                        }
+                        out += "}}".utf8
+                    }
+                    out.append(0x0A)
+                }
+            }
+            return out
+        }
+        return [Array(header.utf8)] + rows
+    }
+
+    /// The texts and probabilities, shared read-only by the chunks that format them.
+    private struct SharedRows: Sendable {
+        let texts: [String]
+        let probabilities: [Double]
+    }
+
     static func render(texts: [String], predictions: [Prediction], labels: [String], format: RowFormat) -> String {
         var out = ""
         switch format {

@@ -23,6 +23,22 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Writes `bytes` to standard output as they are, without copying them into `Data`;
+    /// throws `.io` when standard output refuses them (a full disk, say).
+    static func write(bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw TensionError(.io, "cannot write to standard output: \(String(cString: strerror(errno)))")
+                }
+                offset += n
+            }
+        }
+    }
+
     /// Whether standard output is a terminal.
     static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 

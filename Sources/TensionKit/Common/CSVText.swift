@@ -15,6 +15,20 @@ public enum CSVText {
         }
         return s
     }
+
+    /// Appends the UTF-8 bytes of ``field(_:)`` to `out`.
+    public static func append(_ s: String, to out: inout [UInt8]) {
+        if s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+            out.append(0x22)
+            for b in s.utf8 {
+                out.append(b)
+                if b == 0x22 { out.append(0x22) }
+            }
+            out.append(0x22)
+        } else {
+            out.append(contentsOf: s.utf8)
+        }
+    }
 }
 
 import Foundation

@@ -43,6 +43,48 @@ public enum JSONText {
         out += "\""
     }
 
+    /// Appends the UTF-8 bytes of ``string(_:)`` to `out`. Every character that needs escaping
+    /// is ASCII, and no byte of a multi-byte UTF-8 sequence is ASCII, so this escapes bytes.
+    public static func append(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(contentsOf: text.utf8)
+        } else {
+            let hex = Array("0123456789abcdef".utf8)
+            for b in text.utf8 {
+                switch b {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+                case 0x09: out += [0x5C, UInt8(ascii: "t")]
+                case 0x08: out += [0x5C, UInt8(ascii: "b")]
+                case 0x0C: out += [0x5C, UInt8(ascii: "f")]
+                case ..<0x20: out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]]
+                default: out.append(b)
+                }
+            }
+        }
+        out.append(0x22)
+    }
+
+    /// Appends the UTF-8 bytes of ``number(_:)`` to `out`.
+    public static func appendNumber(_ v: Double, to out: inout [UInt8]) {
+        guard v.isFinite else {
+            out.append(contentsOf: "null".utf8)
+            return
+        }
+        let start = out.count
+        DecimalText.append(v, places: 6, to: &out)
+        // Six decimals always write a point, so trailing zeros stop there.
+        while out.last == UInt8(ascii: "0") { out.removeLast() }
+        if out.last == UInt8(ascii: ".") { out.removeLast() }
+        if out.count - start == 2, out[start] == UInt8(ascii: "-"), out[start + 1] == UInt8(ascii: "0") {
+            out.removeLast(2)
+            out.append(UInt8(ascii: "0"))
+        }
+    }
+
     /// `v` as a JSON number with up to 6 decimals and no trailing zeros; `null` when not finite.
     public static func number(_ v: Double) -> String {
         guard v.isFinite else { return "null" }

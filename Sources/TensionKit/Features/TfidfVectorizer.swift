@@ -26,6 +26,11 @@ public struct TfidfVectorizer: Sendable {
     /// The id of every non-ASCII token (canonical equivalence, as `String` compares), for text
     /// that takes the Unicode path. Empty for most models.
     private let otherTokens: [String: UInt32]
+    /// The column of each token id as a unigram, or -1: an array small enough to stay in cache.
+    private let unigramColumn: [Int32]
+    /// The column of each n-gram of two tokens.
+    private let bigrams: BigramIndex
+    /// The column of each n-gram of three or more tokens.
     private let columnOf: NGramTable
 
     /// Rebuilds a fitted vectorizer from its vocabulary and idf (as stored in a model file).
@@ -45,9 +50,13 @@ public struct TfidfVectorizer: Sendable {
         var table = TokenTable(capacity: max(1024, features.count / 2))
         var others: [String: UInt32] = [:]
         var nextID: UInt32 = 0
+        var unigrams: [Int32] = []
         func id(ofASCII bytes: some Collection<UInt8>) -> UInt32 {
             let (id, inserted) = table.id(of: bytes, inserting: nextID)
-            if inserted { nextID += 1 }
+            if inserted {
+                nextID += 1
+                unigrams.append(-1)
+            }
             return id
         }
         func id(of token: Substring) -> UInt32 {
@@ -58,12 +67,18 @@ public struct TfidfVectorizer: Sendable {
             if decomposed.utf8.allSatisfy({ $0 < 0x80 }) { return id(ofASCII: decomposed.utf8) }
             others[s] = nextID
             nextID += 1
+            unigrams.append(-1)
             return nextID - 1
         }
-        var columns = NGramTable(capacity: features.count)
+        var bigramList: [(first: UInt32, second: UInt32, column: Int32)] = []
+        var columns = NGramTable(capacity: options.ngramMax > 2 ? features.count / 2 : 16)
         let ngramMax = options.ngramMax
         var ids: [UInt32] = []
-        for (j, f) in features.enumerated() {
+        // The first fault in vocabulary order is the one reported, as when each n-gram was
+        // checked in turn; duplicate bigrams are found only once all are read, so faults are
+        // noted here and thrown at the end.
+        var fault: (column: Int, error: TensionError)?
+        for (j, f) in features.enumerated() where fault == nil {
             ids.removeAll(keepingCapacity: true)
             var wellFormed = true
             let wasASCII: Bool? = f.utf8.withContiguousStorageIfAvailable { bytes in
@@ -90,15 +105,30 @@ public struct TfidfVectorizer: Sendable {
                 }
             }
             guard wellFormed, !ids.isEmpty else {
-                throw TensionError(.model, "n-gram \(j + 1) of the vocabulary (\"\(f)\") is malformed")
+                fault = (j, TensionError(.model, "n-gram \(j + 1) of the vocabulary (\"\(f)\") is malformed"))
+                break
             }
-            let key = NGramKey(ids[...])
-            guard columns.value(for: key, inserting: Int32(j)).inserted else {
-                throw TensionError(.model, "n-gram \"\(f)\" appears twice in the vocabulary")
+            var known = false
+            switch ids.count {
+            case 1:
+                known = unigrams[Int(ids[0])] >= 0
+                unigrams[Int(ids[0])] = Int32(j)
+            case 2:
+                bigramList.append((ids[0], ids[1], Int32(j)))
+            default:
+                known = !columns.value(for: NGramKey(ids[...]), inserting: Int32(j)).inserted
             }
+            if known { fault = (j, TensionError(.model, "n-gram \"\(f)\" appears twice in the vocabulary")) }
         }
+        let (index, duplicate) = BigramIndex.build(bigramList, tokenCount: Int(nextID))
+        if let d = duplicate.map(Int.init), d < fault?.column ?? Int.max {
+            fault = (d, TensionError(.model, "n-gram \"\(features[d])\" appears twice in the vocabulary"))
+        }
+        if let fault { throw fault.error }
         self.asciiTokens = table
         self.otherTokens = others
+        self.unigramColumn = unigrams
+        self.bigrams = index
         self.columnOf = columns
     }
 
@@ -343,6 +373,7 @@ public struct TfidfVectorizer: Sendable {
 
     /// Writes one TF-IDF row, given its (column, count) entries in column order, to `columns`
     /// and `values` (room for `entries.count` each); `weights` is scratch space.
+    /// (``TextClassifier/probabilities(_:threads:)`` does the same sums in the same order.)
     private func writeRow(
         _ entries: [(Int32, Int32)], weights: inout [Double],
         columns: UnsafeMutablePointer<Int32>, values: UnsafeMutablePointer<Float>
@@ -370,17 +401,28 @@ public struct TfidfVectorizer: Sendable {
         return scratch.entries.map { (column: $0.0, count: $0.1) }
     }
 
-    /// Reusable buffers for ``countEntries(_:into:)`` and ``row(_:into:)``, one per thread.
+    /// Reusable buffers for ``countEntries(_:into:)``, one per thread.
     struct RowScratch {
         /// A token's bytes, padded (see ``Tokenizer/forEachASCIIToken(_:scratch:_:)``).
         var token: [UInt8] = []
+        /// The ASCII tokens of the text, not yet looked up, with their bytes from the 9th on.
+        var pending: [PendingToken] = []
+        var rest: [UInt8] = []
         var ids: [UInt32] = []
         var columns: [Int32] = []
         var entries: [(Int32, Int32)] = []
         var weights: [Double] = []
-        /// The row written by ``row(_:into:)``: its columns and values.
-        var rowColumns: [Int32] = []
-        var rowValues: [Float] = []
+        /// Where ``TokenTable/touch(hash:)`` results go.
+        var sink: UInt64 = 0
+    }
+
+    /// A token waiting for its look-up: its hash, first 8 bytes (padded), length, and where its
+    /// bytes from the 9th on are in ``RowScratch/rest``.
+    struct PendingToken {
+        var hash: UInt64
+        var first: UInt64
+        var length: Int
+        var restAt: Int
     }
 
     /// The id of `token` (a token of the Unicode path), or ``NGramKey/unknown``; `scratch` holds
@@ -394,7 +436,8 @@ public struct TfidfVectorizer: Sendable {
             return scratch.withUnsafeMutableBytes { out in
                 out.copyMemory(from: UnsafeRawBufferPointer(bytes))
                 for k in bytes.count..<padded { out[k] = 0 }
-                return asciiTokens.id(of: out.baseAddress!, length: bytes.count) ?? NGramKey.unknown
+                let h = TokenTable.hash(out.baseAddress!, length: bytes.count)
+                return asciiTokens.id(of: out.baseAddress!, length: bytes.count, hash: h) ?? NGramKey.unknown
             }
         }
         if let id { return id }
@@ -403,16 +446,45 @@ public struct TfidfVectorizer: Sendable {
         return decomposed.utf8.allSatisfy({ $0 < 0x80 }) ? tokenID(decomposed, scratch: &scratch) : NGramKey.unknown
     }
 
-    /// Appends the token ids of `text` to `ids` when `text` is ASCII, by bytes; returns false,
-    /// having done nothing, when it is not.
-    private func appendASCIITokenIDs(_ text: String, to ids: inout [UInt32], scratch: inout [UInt8]) -> Bool {
+    /// Appends the token ids of `text` to `scratch.ids` when `text` is ASCII, by bytes; returns
+    /// false, having done nothing, when it is not.
+    ///
+    /// Two passes: the first tokenises, hashes each token and reads its home slot at once, the
+    /// second looks the tokens up. A look-up is mostly a cache miss; this way a sentence's misses
+    /// are under way together instead of one after the other.
+    private func appendASCIITokenIDs(_ text: String, into scratch: inout RowScratch) -> Bool {
+        var pending = scratch.pending
+        var rest = scratch.rest
+        var token = scratch.token
+        var sink = scratch.sink
+        pending.removeAll(keepingCapacity: true)
+        rest.removeAll(keepingCapacity: true)
         let done: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
             guard Tokenizer.isASCII(bytes) else { return false }
-            Tokenizer.forEachASCIIToken(bytes, scratch: &scratch) { token, length in
-                ids.append(asciiTokens.id(of: token, length: length) ?? NGramKey.unknown)
+            Tokenizer.forEachASCIIToken(bytes, scratch: &token) { p, length in
+                let h = TokenTable.hash(p, length: length)
+                sink &+= asciiTokens.touch(hash: h)
+                var restAt = 0
+                if length > 8 {
+                    restAt = rest.count
+                    rest.append(contentsOf: UnsafeRawBufferPointer(start: p + 8, count: TokenTable.paddedLength(length) - 8))
+                }
+                pending.append(PendingToken(hash: h, first: p.loadUnaligned(as: UInt64.self), length: length, restAt: restAt))
             }
             return true
         }
+        if done == true {
+            rest.withUnsafeBytes { r in
+                for t in pending {
+                    let id = asciiTokens.id(first: t.first, rest: r.baseAddress.map { $0 + t.restAt }, length: t.length, hash: t.hash)
+                    scratch.ids.append(id ?? NGramKey.unknown)
+                }
+            }
+        }
+        scratch.pending = pending
+        scratch.rest = rest
+        scratch.token = token
+        scratch.sink = sink
         return done ?? false
     }
 
@@ -422,36 +494,48 @@ public struct TfidfVectorizer: Sendable {
     /// (``TextNormalizer/fold(_:)``), which often leaves ASCII (curly quotes, dashes), and
     /// otherwise takes ``Tokenizer``'s Unicode path. ASCII text is its own fold, and the
     /// tokenizer's ASCII path is the same byte loop, so every path gives the same tokens.
-    private func countEntries(_ text: String, into scratch: inout RowScratch) {
-        var ids = scratch.ids
-        var token = scratch.token
-        scratch.ids = []
-        scratch.token = []
-        ids.removeAll(keepingCapacity: true)
-        if !appendASCIITokenIDs(text, to: &ids, scratch: &token) {
+    func countEntries(_ text: String, into scratch: inout RowScratch) {
+        scratch.ids.removeAll(keepingCapacity: true)
+        if !appendASCIITokenIDs(text, into: &scratch) {
             let folded = TextNormalizer.fold(text)
-            if !appendASCIITokenIDs(folded, to: &ids, scratch: &token) {
+            if !appendASCIITokenIDs(folded, into: &scratch) {
+                var ids = scratch.ids
+                var token = scratch.token
                 Tokenizer().forEachToken(folded) { t in ids.append(tokenID(t, scratch: &token)) }
+                scratch.ids = ids
+                scratch.token = token
             }
         }
-        scratch.token = token
         scratch.columns.removeAll(keepingCapacity: true)
         scratch.entries.removeAll(keepingCapacity: true)
         let ngramMax = options.ngramMax
-        let n = ids.count
-        ids.withUnsafeBufferPointer { ids in
-            for start in 0..<n {
-                var key = NGramKey()
-                for len in 1...ngramMax where start + len <= n {
-                    let id = ids[start + len - 1]
+        let n = scratch.ids.count
+        scratch.ids.withUnsafeBufferPointer { ids in
+            unigramColumn.withUnsafeBufferPointer { unigrams in
+                for start in 0..<n {
+                    let first = ids[start]
                     // No n-gram of the vocabulary holds an unknown token.
-                    if id == NGramKey.unknown { break }
-                    key.set(len - 1, id)
-                    if let j = columnOf.value(for: key) { scratch.columns.append(j) }
+                    if first == NGramKey.unknown { continue }
+                    let j = unigrams[Int(first)]
+                    if j >= 0 { scratch.columns.append(j) }
+                    guard ngramMax >= 2, start + 1 < n else { continue }
+                    let second = ids[start + 1]
+                    if second == NGramKey.unknown { continue }
+                    if let j = bigrams.column(first, second) { scratch.columns.append(j) }
+                    var key = NGramKey()
+                    key.set(0, first)
+                    key.set(1, second)
+                    var len = 3
+                    while len <= ngramMax, start + len <= n {
+                        let id = ids[start + len - 1]
+                        if id == NGramKey.unknown { break }
+                        key.set(len - 1, id)
+                        if let j = columnOf.value(for: key) { scratch.columns.append(j) }
+                        len += 1
+                    }
                 }
             }
         }
-        scratch.ids = ids
         scratch.columns.sort()
         var k = 0
         while k < scratch.columns.count {
@@ -460,29 +544,6 @@ public struct TfidfVectorizer: Sendable {
             scratch.entries.append((scratch.columns[k], Int32(e - k)))
             k = e
         }
-    }
-
-    /// Writes the TF-IDF row of `text` to `scratch.rowColumns` and `scratch.rowValues`: the
-    /// same numbers as the row of ``transform(_:threads:)``.
-    func row(_ text: String, into scratch: inout RowScratch) {
-        countEntries(text, into: &scratch)
-        let m = scratch.entries.count
-        scratch.rowColumns.removeAll(keepingCapacity: true)
-        scratch.rowValues.removeAll(keepingCapacity: true)
-        scratch.rowColumns.append(contentsOf: repeatElement(0, count: m))
-        scratch.rowValues.append(contentsOf: repeatElement(0, count: m))
-        guard m > 0 else { return }
-        var columns = scratch.rowColumns
-        var values = scratch.rowValues
-        scratch.rowColumns = []
-        scratch.rowValues = []
-        columns.withUnsafeMutableBufferPointer { cp in
-            values.withUnsafeMutableBufferPointer { vp in
-                writeRow(scratch.entries, weights: &scratch.weights, columns: cp.baseAddress!, values: vp.baseAddress!)
-            }
-        }
-        scratch.rowColumns = columns
-        scratch.rowValues = values
     }
 
     /// The TF-IDF matrix of `texts`, one row per text, with the fitted vocabulary.

@@ -51,6 +51,8 @@ public struct TextClassifier: Sendable {
     public let options: TrainingOptions
     /// Figures recorded at training time.
     public var summary: TrainingSummary?
+    /// Each column's idf and weights side by side, for prediction.
+    private let columnTable: ColumnTable
 
     /// Creates a classifier from its parts (checked for consistency).
     public init(vectorizer: TfidfVectorizer, regression: LogisticRegression, options: TrainingOptions, summary: TrainingSummary?) throws {
@@ -61,6 +63,7 @@ public struct TextClassifier: Sendable {
         self.regression = regression
         self.options = options
         self.summary = summary
+        self.columnTable = ColumnTable(idf: vectorizer.idf, weights: regression.weights, classes: regression.labels.count)
     }
 
     /// The labels, in the model's order.
@@ -106,23 +109,43 @@ public struct TextClassifier: Sendable {
     /// per text.
     ///
     /// Each chunk of texts goes from text to probabilities row by row, with buffers reused from
-    /// row to row, so the TF-IDF matrix is never built; the numbers are those of
-    /// ``TfidfVectorizer/transform(_:threads:)`` then ``LogisticRegression/probabilities(_:threads:)``.
+    /// row to row, so the TF-IDF matrix is never built. The sums are those of
+    /// ``TfidfVectorizer/transform(_:threads:)`` then ``LogisticRegression/probabilities(_:threads:)``,
+    /// in the same order, so the numbers are the same bytes; a column's idf and weights are read
+    /// from one cache line (``ColumnTable``) instead of two arrays.
     public func probabilities(_ texts: [String], threads: Int = Parallel.defaultThreads) -> [Double] {
         let k = labels.count
         let out = DisjointWrites<Double>(repeating: 0, count: texts.count * k)
         let ranges = Parallel.ranges(count: texts.count, chunks: Parallel.chunkCount(for: texts.count, grain: 1024, limit: 1024))
         let shared = SharedTextArray(texts: texts)
         let model = self
+        let sublinear = vectorizer.options.sublinearTF
         Parallel.forEach(chunks: ranges.count, threads: threads) { c in
             var scratch = TfidfVectorizer.RowScratch()
+            var weights: [Double] = []
+            let table = model.columnTable
+            let stride = table.stride
             for i in ranges[c] {
-                model.vectorizer.row(shared.texts[i], into: &scratch)
-                scratch.rowColumns.withUnsafeBufferPointer { columns in
-                    scratch.rowValues.withUnsafeBufferPointer { values in
-                        model.regression.probabilities(columns: columns, values: values, into: out.pointer + i * k)
-                    }
+                model.vectorizer.countEntries(shared.texts[i], into: &scratch)
+                // TfidfVectorizer.writeRow: w = tf'·idf, scaled to unit length, as a Float.
+                var norm = 0.0
+                weights.removeAll(keepingCapacity: true)
+                for (j, tf) in scratch.entries {
+                    let t = sublinear && tf != 1 ? 1 + log(Double(tf)) : Double(tf)
+                    let w = t * table.values[Int(j) * stride]
+                    weights.append(w)
+                    norm += w * w
                 }
+                let scale = norm > 0 ? 1 / norm.squareRoot() : 0
+                // LogisticRegression.probabilities: z = b + Σ x·W in row order, then softmax.
+                let p = out.pointer + i * k
+                for cl in 0..<k { p[cl] = model.regression.intercepts[cl] }
+                for (e, (j, _)) in scratch.entries.enumerated() {
+                    let x = Double(Float(weights[e] * scale))
+                    let w = table.values + Int(j) * stride + 1
+                    for cl in 0..<k { p[cl] += x * w[cl] }
+                }
+                Softmax.inPlace(UnsafeMutableBufferPointer(start: p, count: k))
             }
         }
         return out.array
@@ -139,7 +162,47 @@ public struct TextClassifier: Sendable {
         for c in 1..<k where p[i * k + c] > p[i * k + best] { best = c }
         return best
     }
+
+    /// The index of the most probable label given one text's `probabilities` (in label order),
+    /// the first on a tie: the label of ``predict(_:threads:)``.
+    public static func mostProbable(_ probabilities: UnsafeBufferPointer<Double>) -> Int {
+        var best = 0
+        for c in 1..<probabilities.count where probabilities[c] > probabilities[best] { best = c }
+        return best
+    }
 }
 
 /// Texts shared read-only by parallel chunks.
 private struct SharedTextArray: Sendable { let texts: [String] }
+
+/// Each column's idf followed by its K weights, one column per `stride` doubles, in memory
+/// aligned to 64 bytes: with K ≤ 7 a column fits in one cache line, so that predicting a row
+/// costs one cache miss per column instead of one in the idf array and one in the weights.
+private final class ColumnTable: @unchecked Sendable {
+    // Sendable: written only in init, read-only afterwards.
+    let values: UnsafeMutablePointer<Double>
+    let stride: Int
+    private let count: Int
+
+    init(idf: [Double], weights: [Double], classes k: Int) {
+        precondition(weights.count == idf.count * k)
+        // 1 + K doubles, rounded up to a power of two up to 8 (a cache line), else to a multiple of 8.
+        var s = 1
+        while s < 1 + k { s <<= 1 }
+        if s > 8 { s = (1 + k + 7) / 8 * 8 }
+        stride = s
+        count = max(1, idf.count * s)
+        values = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Double>.stride, alignment: 64)
+            .bindMemory(to: Double.self, capacity: count)
+        values.initialize(repeating: 0, count: count)
+        for j in idf.indices {
+            values[j * s] = idf[j]
+            for c in 0..<k { values[j * s + 1 + c] = weights[j * k + c] }
+        }
+    }
+
+    deinit {
+        values.deinitialize(count: count)
+        values.deallocate()
+    }
+}
