@@ -51,7 +51,7 @@ public struct TfidfVectorizer: Sendable {
         var others: [String: UInt32] = [:]
         var nextID: UInt32 = 0
         var unigrams: [Int32] = []
-        func id(ofASCII bytes: some Collection<UInt8>) -> UInt32 {
+        func id(ofASCII bytes: UnsafeRawBufferPointer) -> UInt32 {
             let (id, inserted) = table.id(of: bytes, inserting: nextID)
             if inserted {
                 nextID += 1
@@ -60,11 +60,11 @@ public struct TfidfVectorizer: Sendable {
             return id
         }
         func id(of token: Substring) -> UInt32 {
-            if token.utf8.allSatisfy({ $0 < 0x80 }) { return id(ofASCII: token.utf8) }
+            if token.utf8.allSatisfy({ $0 < 0x80 }) { return Array(token.utf8).withUnsafeBytes { id(ofASCII: $0) } }
             let s = String(token)
             if let id = others[s] { return id }
             let decomposed = s.decomposedStringWithCanonicalMapping
-            if decomposed.utf8.allSatisfy({ $0 < 0x80 }) { return id(ofASCII: decomposed.utf8) }
+            if decomposed.utf8.allSatisfy({ $0 < 0x80 }) { return Array(decomposed.utf8).withUnsafeBytes { id(ofASCII: $0) } }
             others[s] = nextID
             nextID += 1
             unigrams.append(-1)
@@ -90,7 +90,7 @@ public struct TfidfVectorizer: Sendable {
                         wellFormed = false
                         break
                     }
-                    ids.append(id(ofASCII: UnsafeBufferPointer(rebasing: bytes[start..<i])))
+                    ids.append(id(ofASCII: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<i])))
                     start = i + 1
                 }
                 return true

@@ -113,26 +113,28 @@ struct TokenTable: Sendable {
 
     /// The id stored for `bytes`; when there is none, stores `newID` and returns it with
     /// `inserted` true. `bytes` need no padding and must not be empty.
-    mutating func id(of bytes: some Collection<UInt8>, inserting newID: UInt32) -> (id: UInt32, inserted: Bool) {
+    mutating func id(of bytes: UnsafeRawBufferPointer, inserting newID: UInt32) -> (id: UInt32, inserted: Bool) {
         precondition(!bytes.isEmpty, "a token has at least one byte")
         precondition(newID < UInt32(Int32.max), "too many tokens")
-        var key = Array(bytes)
-        let length = key.count
-        key.append(contentsOf: repeatElement(0, count: TokenTable.paddedLength(length) - length))
-        let (found, h): (UInt32?, UInt64) = key.withUnsafeBytes { k in
-            let h = TokenTable.hash(k.baseAddress!, length: length)
-            return (id(of: k.baseAddress!, length: length, hash: h), h)
+        let length = bytes.count
+        // The padded key, in `rest` past its end for now: kept there when it is new and long.
+        let at = rest.count
+        rest.append(contentsOf: bytes)
+        rest.append(contentsOf: repeatElement(0, count: TokenTable.paddedLength(length) - length))
+        let (found, h, first): (UInt32?, UInt64, UInt64) = rest.withUnsafeBytes { r in
+            let key = r.baseAddress! + at
+            let h = TokenTable.hash(key, length: length)
+            return (id(of: key, length: length, hash: h), h, key.loadUnaligned(as: UInt64.self))
         }
-        if let found { return (found, false) }
+        if let found {
+            rest.removeSubrange(at...)
+            return (found, false)
+        }
+        // A new long key keeps its bytes from the 9th on (padded) in `rest`, at `at`.
+        rest.removeSubrange(at..<(length > 8 ? at + 8 : rest.count))
+        precondition(rest.count <= Int(UInt32.max), "the tokens take more than 4 GiB")
         if (count + 1) * 10 > slots.count * 7 { grow() }
-        var offset = 0
-        if length > 8 {
-            offset = rest.count
-            rest.append(contentsOf: key[8...])
-            precondition(rest.count <= Int(UInt32.max), "the tokens take more than 4 GiB")
-        }
-        let first = key.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-        place(Slot(first: first, length: UInt32(length), id: Int32(newID)), restOffset: UInt32(offset), hash: h)
+        place(Slot(first: first, length: UInt32(length), id: Int32(newID)), restOffset: UInt32(at), hash: h)
         count += 1
         return (newID, true)
     }
