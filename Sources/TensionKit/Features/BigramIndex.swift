@@ -61,19 +61,18 @@ struct BigramIndex: Sendable {
         guard Int(first) + 1 < start.count else { return nil }
         return start.withUnsafeBufferPointer { s in
             pairs.withUnsafeBufferPointer { p in
-                // Lower bound of `second` in the group, by halving.
+                // Lower bound of `second` in the group, by halving without a branch on the
+                // data (a conditional move), so that the loop never mispredicts: its trip count
+                // depends only on the group's size.
                 var lo = Int(s[Int(first)])
                 var n = Int(s[Int(first) + 1]) - lo
                 let key = UInt64(second) << 32
-                while n > 0 {
+                while n > 1 {
                     let half = n >> 1
-                    if p[lo + half] < key {
-                        lo += half + 1
-                        n -= half + 1
-                    } else {
-                        n = half
-                    }
+                    lo = p[lo + half - 1] < key ? lo + half : lo
+                    n -= half
                 }
+                if n == 1, p[lo] < key { lo += 1 }
                 guard lo < Int(s[Int(first) + 1]), p[lo] >> 32 == UInt64(second) else { return nil }
                 return Int32(bitPattern: UInt32(truncatingIfNeeded: p[lo]))
             }

@@ -494,7 +494,12 @@ public struct TfidfVectorizer: Sendable {
     /// (``TextNormalizer/fold(_:)``), which often leaves ASCII (curly quotes, dashes), and
     /// otherwise takes ``Tokenizer``'s Unicode path. ASCII text is its own fold, and the
     /// tokenizer's ASCII path is the same byte loop, so every path gives the same tokens.
-    func countEntries(_ text: String, into scratch: inout RowScratch) {
+    ///
+    /// With `touching`, the first double of each column's record there (`stride` doubles per
+    /// column) is read as soon as the column is found, so that the caller's later reads of
+    /// those records find them in cache (the misses overlap with the look-ups still to come).
+    func countEntries(_ text: String, into scratch: inout RowScratch,
+                      touching records: UnsafePointer<Double>? = nil, stride: Int = 0) {
         scratch.ids.removeAll(keepingCapacity: true)
         if !appendASCIITokenIDs(text, into: &scratch) {
             let folded = TextNormalizer.fold(text)
@@ -510,6 +515,7 @@ public struct TfidfVectorizer: Sendable {
         scratch.entries.removeAll(keepingCapacity: true)
         let ngramMax = options.ngramMax
         let n = scratch.ids.count
+        var sink = scratch.sink
         scratch.ids.withUnsafeBufferPointer { ids in
             unigramColumn.withUnsafeBufferPointer { unigrams in
                 for start in 0..<n {
@@ -517,11 +523,17 @@ public struct TfidfVectorizer: Sendable {
                     // No n-gram of the vocabulary holds an unknown token.
                     if first == NGramKey.unknown { continue }
                     let j = unigrams[Int(first)]
-                    if j >= 0 { scratch.columns.append(j) }
+                    if j >= 0 {
+                        scratch.columns.append(j)
+                        if let records { sink &+= records[Int(j) * stride].bitPattern }
+                    }
                     guard ngramMax >= 2, start + 1 < n else { continue }
                     let second = ids[start + 1]
                     if second == NGramKey.unknown { continue }
-                    if let j = bigrams.column(first, second) { scratch.columns.append(j) }
+                    if let j = bigrams.column(first, second) {
+                        scratch.columns.append(j)
+                        if let records { sink &+= records[Int(j) * stride].bitPattern }
+                    }
                     var key = NGramKey()
                     key.set(0, first)
                     key.set(1, second)
@@ -536,7 +548,8 @@ public struct TfidfVectorizer: Sendable {
                 }
             }
         }
-        scratch.columns.sort()
+        scratch.sink = sink
+        scratch.columns.withUnsafeMutableBufferPointer { IntegerSort.sort($0) }
         var k = 0
         while k < scratch.columns.count {
             var e = k + 1

@@ -126,7 +126,7 @@ public struct TextClassifier: Sendable {
             let table = model.columnTable
             let stride = table.stride
             for i in ranges[c] {
-                model.vectorizer.countEntries(shared.texts[i], into: &scratch)
+                model.vectorizer.countEntries(shared.texts[i], into: &scratch, touching: table.values, stride: stride)
                 // TfidfVectorizer.writeRow: w = tf'·idf, scaled to unit length, as a Float.
                 var norm = 0.0
                 weights.removeAll(keepingCapacity: true)
@@ -192,8 +192,15 @@ private final class ColumnTable: @unchecked Sendable {
         if s > 8 { s = (1 + k + 7) / 8 * 8 }
         stride = s
         count = max(1, idf.count * s)
-        values = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Double>.stride, alignment: 64)
-            .bindMemory(to: Double.self, capacity: count)
+        let bytes = count * MemoryLayout<Double>.stride
+        // A large table is read at random: in 2 MiB pages (where the kernel agrees), one TLB
+        // entry covers what 512 small pages would, so that a look-up rarely walks page tables.
+        let huge = 2 << 20
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: bytes >= huge ? huge : 64)
+        #if os(Linux)
+        if bytes >= huge { _ = madvise(raw, bytes / huge * huge, MADV_HUGEPAGE) }
+        #endif
+        values = raw.bindMemory(to: Double.self, capacity: count)
         values.initialize(repeating: 0, count: count)
         for j in idf.indices {
             values[j * s] = idf[j]
