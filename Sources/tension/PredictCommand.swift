@@ -15,11 +15,19 @@ struct PredictCommand: ParsableCommand {
     var format: RowFormat = .table
 
     func run() throws {
-        let classifier = try model.load()
-        let texts = sentences.isEmpty ? Terminal.readStandardInputLines() : sentences
-        let probabilities = classifier.probabilities(texts, threads: model.threadCount)
-        for part in PredictionTable.render(texts: texts, probabilities: probabilities, labels: classifier.labels,
-                                           format: format, threads: model.threadCount) {
+        let classifier: TextClassifier
+        let texts: [String]
+        if sentences.isEmpty {
+            // Standard input is read and split on a second thread while the model loads.
+            let lines = Terminal.readStandardInputLinesInBackground()
+            classifier = try model.load()
+            texts = lines.wait()
+        } else {
+            classifier = try model.load()
+            texts = sentences
+        }
+        try Terminal.write(bytes: PredictionTable.header(labels: classifier.labels, format: format))
+        for part in PredictionTable.render(texts: texts, classifier: classifier, format: format, threads: model.threadCount) {
             try Terminal.write(bytes: part)
         }
     }
@@ -31,13 +39,17 @@ enum RowFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Prints predictions as a table, CSV or JSON Lines.
 enum PredictionTable {
-    /// The bytes of ``render(texts:predictions:labels:format:)`` for `probabilities` (texts ×
-    /// labels, as ``TextClassifier/probabilities(_:threads:)`` gives them), in parts to write in
-    /// order: the header, then chunks of rows formatted in parallel, straight to bytes.
-    static func render(texts: [String], probabilities: [Double], labels: [String], format: RowFormat, threads: Int) -> [[UInt8]] {
+    /// The bytes of the header line(s) of ``render(texts:predictions:labels:format:)``.
+    static func header(labels: [String], format: RowFormat) -> [UInt8] {
+        Array(render(texts: [], predictions: [], labels: labels, format: format).utf8)
+    }
+
+    /// The bytes of the rows of ``render(texts:predictions:labels:format:)`` for `classifier`'s
+    /// predictions of `texts`, in parts to write in order: chunks of rows, each formatted
+    /// straight to bytes on the thread that computed its probabilities.
+    static func render(texts: [String], classifier: TextClassifier, format: RowFormat, threads: Int) -> [[UInt8]] {
+        let labels = classifier.labels
         let k = labels.count
-        precondition(probabilities.count == texts.count * k)
-        let header = render(texts: [], predictions: [], labels: labels, format: format)
         // Each label's cell, written once: padded for the table, quoted for CSV and JSON.
         let labelCells: [[UInt8]] = labels.map { label in
             var cell: [UInt8] = []
@@ -53,62 +65,57 @@ enum PredictionTable {
             JSONText.append(label, to: &key)
             return key + Array(": ".utf8)
         }
-        let chunks = Parallel.ranges(count: texts.count, chunks: Parallel.chunkCount(for: texts.count, grain: 2048, limit: 1024))
-        let shared = SharedRows(texts: texts, probabilities: probabilities)
-        let rows = Parallel.map(count: chunks.count, threads: threads, grain: 1) { c -> [UInt8] in
+        let shared = SharedRows(texts: texts)
+        return classifier.mapProbabilities(texts, threads: threads) { range, all in
             var out: [UInt8] = []
-            out.reserveCapacity(chunks[c].count * 300)
-            shared.probabilities.withUnsafeBufferPointer { all in
-                for i in chunks[c] {
-                    let p = UnsafeBufferPointer(rebasing: all[(i * k)..<((i + 1) * k)])
-                    let best = TextClassifier.mostProbable(p)
-                    let text = shared.texts[i]
-                    switch format {
-                    case .table:
-                        for v in p {
-                            // A probability is at most "1.0000": 7 bytes before padding to 13.
-                            let start = out.count
-                            DecimalText.append(v, places: 4, to: &out)
-                            let width = out.count - start
-                            if width < 13 { out.insert(contentsOf: repeatElement(0x20, count: 13 - width), at: start) }
-                        }
-                        out.append(0x20)
-                        out += labelCells[best]
-                        out.append(0x20)
-                        out += text.utf8
-                    case .csv:
-                        CSVText.append(text, to: &out)
-                        out.append(UInt8(ascii: ","))
-                        out += labelCells[best]
-                        for v in p {
-                            out.append(UInt8(ascii: ","))
-                            DecimalText.append(v, places: 4, to: &out)
-                        }
-                    case .jsonl:
-                        out += #"{"sentence": "#.utf8
-                        JSONText.append(text, to: &out)
-                        out += #", "label": "#.utf8
-                        out += labelCells[best]
-                        out += #", "probabilities": {"#.utf8
-                        for (c, v) in p.enumerated() {
-                            if c > 0 { out += ", ".utf8 }
-                            out += jsonKeys[c]
-                            JSONText.appendNumber(v, to: &out)
-                        }
-                        out += "}}".utf8
+            out.reserveCapacity(range.count * 300)
+            for (row, i) in range.enumerated() {
+                let p = UnsafeBufferPointer(rebasing: all[(row * k)..<((row + 1) * k)])
+                let best = TextClassifier.mostProbable(p)
+                let text = shared.texts[i]
+                switch format {
+                case .table:
+                    for v in p {
+                        // A probability is at most "1.0000": 7 bytes before padding to 13.
+                        let start = out.count
+                        DecimalText.append(v, places: 4, to: &out)
+                        let width = out.count - start
+                        if width < 13 { out.insert(contentsOf: repeatElement(0x20, count: 13 - width), at: start) }
                     }
-                    out.append(0x0A)
+                    out.append(0x20)
+                    out += labelCells[best]
+                    out.append(0x20)
+                    out += text.utf8
+                case .csv:
+                    CSVText.append(text, to: &out)
+                    out.append(UInt8(ascii: ","))
+                    out += labelCells[best]
+                    for v in p {
+                        out.append(UInt8(ascii: ","))
+                        DecimalText.append(v, places: 4, to: &out)
+                    }
+                case .jsonl:
+                    out += #"{"sentence": "#.utf8
+                    JSONText.append(text, to: &out)
+                    out += #", "label": "#.utf8
+                    out += labelCells[best]
+                    out += #", "probabilities": {"#.utf8
+                    for (c, v) in p.enumerated() {
+                        if c > 0 { out += ", ".utf8 }
+                        out += jsonKeys[c]
+                        JSONText.appendNumber(v, to: &out)
+                    }
+                    out += "}}".utf8
                 }
+                out.append(0x0A)
             }
             return out
         }
-        return [Array(header.utf8)] + rows
     }
 
-    /// The texts and probabilities, shared read-only by the chunks that format them.
+    /// The texts, shared read-only by the chunks that format them.
     private struct SharedRows: Sendable {
         let texts: [String]
-        let probabilities: [Double]
     }
 
     static func render(texts: [String], predictions: [Prediction], labels: [String], format: RowFormat) -> String {

@@ -97,19 +97,6 @@ import Testing
         }
     }
 
-    @Test func integerSortSorts() {
-        var rng = SplitMix64(seed: 53)
-        for size in [0, 1, 2, 3, 15, 16, 17, 33, 100, 1_000, 5_000] {
-            for spread in [1, 3, 50, 1 << 30] {
-                var a = (0..<size).map { _ in Int32(rng.below(spread)) }
-                if spread == 50 { a.sort(by: >) }  // descending, then the rest random
-                let expected = a.sorted()
-                a.withUnsafeMutableBufferPointer { IntegerSort.sort($0) }
-                #expect(a == expected, "size \(size), spread \(spread)")
-            }
-        }
-    }
-
     @Test func tokenTableFindsWhatWasStoredAndNothingElse() {
         var rng = SplitMix64(seed: 29)
         var table = TokenTable(capacity: 4)

@@ -18,17 +18,24 @@ public enum CSVText {
 
     /// Appends the UTF-8 bytes of ``field(_:)`` to `out`.
     public static func append(_ s: String, to out: inout [UInt8]) {
-        if s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+        var s = s
+        s.withUTF8 { bytes in
+            // Most fields need no quotes: one scan, then one copy.
+            var plain = true
+            for b in bytes where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
+                plain = false
+                break
+            }
+            if plain {
+                out.append(contentsOf: bytes)
+                return
+            }
             out.append(0x22)
-            for b in s.utf8 {
+            for b in bytes {
                 out.append(b)
                 if b == 0x22 { out.append(0x22) }
             }
             out.append(0x22)
-        } else {
-            out.append(contentsOf: s.utf8)
         }
     }
 }
-
-import Foundation

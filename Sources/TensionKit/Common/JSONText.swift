@@ -46,12 +46,22 @@ public enum JSONText {
     /// Appends the UTF-8 bytes of ``string(_:)`` to `out`. Every character that needs escaping
     /// is ASCII, and no byte of a multi-byte UTF-8 sequence is ASCII, so this escapes bytes.
     public static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { append(utf8: $0, to: &out) }
+    }
+
+    private static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(0x22)
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out.append(contentsOf: text.utf8)
+        var plain = true
+        for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C {
+            plain = false
+            break
+        }
+        if plain {
+            out.append(contentsOf: bytes)
         } else {
             let hex = Array("0123456789abcdef".utf8)
-            for b in text.utf8 {
+            for b in bytes {
                 switch b {
                 case 0x22: out += [0x5C, 0x22]
                 case 0x5C: out += [0x5C, 0x5C]

@@ -549,7 +549,7 @@ public struct TfidfVectorizer: Sendable {
             }
         }
         scratch.sink = sink
-        scratch.columns.withUnsafeMutableBufferPointer { IntegerSort.sort($0) }
+        scratch.columns.sort()
         var k = 0
         while k < scratch.columns.count {
             var e = k + 1

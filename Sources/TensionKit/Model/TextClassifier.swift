@@ -116,39 +116,83 @@ public struct TextClassifier: Sendable {
     public func probabilities(_ texts: [String], threads: Int = Parallel.defaultThreads) -> [Double] {
         let k = labels.count
         let out = DisjointWrites<Double>(repeating: 0, count: texts.count * k)
-        let ranges = Parallel.ranges(count: texts.count, chunks: Parallel.chunkCount(for: texts.count, grain: 1024, limit: 1024))
+        let ranges = TextClassifier.chunks(texts.count)
         let shared = SharedTextArray(texts: texts)
         let model = self
-        let sublinear = vectorizer.options.sublinearTF
         Parallel.forEach(chunks: ranges.count, threads: threads) { c in
-            var scratch = TfidfVectorizer.RowScratch()
-            var weights: [Double] = []
-            let table = model.columnTable
-            let stride = table.stride
-            for i in ranges[c] {
-                model.vectorizer.countEntries(shared.texts[i], into: &scratch, touching: table.values, stride: stride)
-                // TfidfVectorizer.writeRow: w = tf'·idf, scaled to unit length, as a Float.
-                var norm = 0.0
-                weights.removeAll(keepingCapacity: true)
-                for (j, tf) in scratch.entries {
-                    let t = sublinear && tf != 1 ? 1 + log(Double(tf)) : Double(tf)
-                    let w = t * table.values[Int(j) * stride]
-                    weights.append(w)
-                    norm += w * w
-                }
-                let scale = norm > 0 ? 1 / norm.squareRoot() : 0
-                // LogisticRegression.probabilities: z = b + Σ x·W in row order, then softmax.
-                let p = out.pointer + i * k
-                for cl in 0..<k { p[cl] = model.regression.intercepts[cl] }
-                for (e, (j, _)) in scratch.entries.enumerated() {
-                    let x = Double(Float(weights[e] * scale))
-                    let w = table.values + Int(j) * stride + 1
-                    for cl in 0..<k { p[cl] += x * w[cl] }
-                }
-                Softmax.inPlace(UnsafeMutableBufferPointer(start: p, count: k))
-            }
+            var scratch = PredictScratch()
+            for i in ranges[c] { model.writeProbabilities(of: shared.texts[i], to: out.pointer + i * k, scratch: &scratch) }
         }
         return out.array
+    }
+
+    /// Computes the probabilities of `texts` chunk by chunk on `threads` threads and hands each
+    /// chunk to `body` on the thread that computed it: the range of texts, and their
+    /// probabilities as in ``probabilities(_:threads:)`` (chunk rows × labels). Returns what
+    /// `body` returns, in chunk (text) order.
+    ///
+    /// For work on each text's probabilities that can run in parallel too, such as formatting
+    /// output: it follows the computation chunk by chunk, while the numbers are in cache, and
+    /// no thread waits for all the probabilities to be done first.
+    public func mapProbabilities<T: Sendable>(
+        _ texts: [String], threads: Int = Parallel.defaultThreads,
+        _ body: @Sendable (Range<Int>, UnsafeBufferPointer<Double>) -> T
+    ) -> [T] {
+        let k = labels.count
+        let ranges = TextClassifier.chunks(texts.count)
+        let results = DisjointWrites<T?>(repeating: nil, count: ranges.count)
+        let shared = SharedTextArray(texts: texts)
+        let model = self
+        Parallel.forEach(chunks: ranges.count, threads: threads) { c in
+            var scratch = PredictScratch()
+            var p = [Double](repeating: 0, count: ranges[c].count * k)
+            p.withUnsafeMutableBufferPointer { p in
+                for (row, i) in ranges[c].enumerated() {
+                    model.writeProbabilities(of: shared.texts[i], to: p.baseAddress! + row * k, scratch: &scratch)
+                }
+            }
+            results[c] = p.withUnsafeBufferPointer { body(ranges[c], $0) }
+        }
+        return results.array.map { $0! }
+    }
+
+    /// The chunks of texts for prediction: about 1,024 texts each; they depend only on the count.
+    private static func chunks(_ count: Int) -> [Range<Int>] {
+        Parallel.ranges(count: count, chunks: Parallel.chunkCount(for: count, grain: 1024, limit: 1024))
+    }
+
+    /// Buffers reused from text to text by one thread.
+    private struct PredictScratch {
+        var row = TfidfVectorizer.RowScratch()
+        var weights: [Double] = []
+    }
+
+    /// Writes the K probabilities of `text` to `p`.
+    @inline(__always)
+    private func writeProbabilities(of text: String, to p: UnsafeMutablePointer<Double>, scratch: inout PredictScratch) {
+        let k = labels.count
+        let table = columnTable
+        let stride = table.stride
+        vectorizer.countEntries(text, into: &scratch.row, touching: table.values, stride: stride)
+        // TfidfVectorizer.writeRow: w = tf'·idf, scaled to unit length, as a Float.
+        let sublinear = vectorizer.options.sublinearTF
+        var norm = 0.0
+        scratch.weights.removeAll(keepingCapacity: true)
+        for (j, tf) in scratch.row.entries {
+            let t = sublinear && tf != 1 ? 1 + log(Double(tf)) : Double(tf)
+            let w = t * table.values[Int(j) * stride]
+            scratch.weights.append(w)
+            norm += w * w
+        }
+        let scale = norm > 0 ? 1 / norm.squareRoot() : 0
+        // LogisticRegression.probabilities: z = b + Σ x·W in row order, then softmax.
+        for cl in 0..<k { p[cl] = regression.intercepts[cl] }
+        for (e, (j, _)) in scratch.row.entries.enumerated() {
+            let x = Double(Float(scratch.weights[e] * scale))
+            let w = table.values + Int(j) * stride + 1
+            for cl in 0..<k { p[cl] += x * w[cl] }
+        }
+        Softmax.inPlace(UnsafeMutableBufferPointer(start: p, count: k))
     }
 
     /// Predicts `data` and compares with its labels.
