@@ -54,6 +54,55 @@ struct BigramIndex: Sendable {
         pairs = []
     }
 
+    /// A bigram being searched for by ``appendColumns(ofBigramsIn:to:lanes:)``.
+    struct Lane {
+        /// The search range's start in `pairs` and its length, and the group's end.
+        var low: Int
+        var count: Int
+        var end: Int
+        /// The second token id, in the high 32 bits.
+        var key: UInt64
+    }
+
+    /// Appends to `columns` the column of every bigram (`ids[i]`, `ids[i + 1]`) of the index,
+    /// in no particular order; `lanes` is scratch space. Ids at or past the index's token count
+    /// (such as ``NGramKey/unknown``) find nothing.
+    ///
+    /// The searches advance together, one halving step for all of them at a time, so that their
+    /// cache misses are under way together instead of one search's after another's: the groups
+    /// of rare words are rarely in cache.
+    func appendColumns(ofBigramsIn ids: UnsafeBufferPointer<UInt32>, to columns: inout [Int32], lanes: inout [Lane]) {
+        guard ids.count >= 2 else { return }
+        lanes.removeAll(keepingCapacity: true)
+        start.withUnsafeBufferPointer { s in
+            let tokens = UInt32(s.count - 1)
+            for i in 0..<(ids.count - 1) where ids[i] < tokens && ids[i + 1] != NGramKey.unknown {
+                let low = Int(s[Int(ids[i])])
+                let count = Int(s[Int(ids[i]) + 1]) - low
+                if count > 0 { lanes.append(Lane(low: low, count: count, end: low + count, key: UInt64(ids[i + 1]) << 32)) }
+            }
+        }
+        pairs.withUnsafeBufferPointer { p in
+            lanes.withUnsafeMutableBufferPointer { lanes in
+                // Halving steps (as in column(_:_:)) until every range has one element.
+                var active = true
+                while active {
+                    active = false
+                    for l in lanes.indices where lanes[l].count > 1 {
+                        let half = lanes[l].count >> 1
+                        lanes[l].low = p[lanes[l].low + half - 1] < lanes[l].key ? lanes[l].low + half : lanes[l].low
+                        lanes[l].count -= half
+                        active = true
+                    }
+                }
+                for lane in lanes {
+                    let at = p[lane.low] < lane.key ? lane.low + 1 : lane.low
+                    if at < lane.end, p[at] >> 32 == lane.key >> 32 { columns.append(Int32(bitPattern: UInt32(truncatingIfNeeded: p[at]))) }
+                }
+            }
+        }
+    }
+
     /// The column of the bigram (`first`, `second`), or nil. `first` must be a token id of the
     /// index (below the `tokenCount` it was built with) or any larger value, which finds nothing.
     @inline(__always)

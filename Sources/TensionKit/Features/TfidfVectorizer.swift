@@ -409,6 +409,7 @@ public struct TfidfVectorizer: Sendable {
         var pending: [PendingToken] = []
         var rest: [UInt8] = []
         var ids: [UInt32] = []
+        var lanes: [BigramIndex.Lane] = []
         var columns: [Int32] = []
         var entries: [(Int32, Int32)] = []
         var weights: [Double] = []
@@ -449,9 +450,9 @@ public struct TfidfVectorizer: Sendable {
     /// Appends the token ids of `text` to `scratch.ids` when `text` is ASCII, by bytes; returns
     /// false, having done nothing, when it is not.
     ///
-    /// Two passes: the first tokenises, hashes each token and reads its home slot at once, the
-    /// second looks the tokens up. A look-up is mostly a cache miss; this way a sentence's misses
-    /// are under way together instead of one after the other.
+    /// Three passes: the first tokenises and hashes, the second reads each token's home slot,
+    /// the third looks the tokens up. A look-up is mostly a cache miss; this way a sentence's
+    /// misses are under way together instead of one after the other.
     private func appendASCIITokenIDs(_ text: String, into scratch: inout RowScratch) -> Bool {
         var pending = scratch.pending
         var rest = scratch.rest
@@ -463,7 +464,6 @@ public struct TfidfVectorizer: Sendable {
             guard Tokenizer.isASCII(bytes) else { return false }
             Tokenizer.forEachASCIIToken(bytes, scratch: &token) { p, length in
                 let h = TokenTable.hash(p, length: length)
-                sink &+= asciiTokens.touch(hash: h)
                 var restAt = 0
                 if length > 8 {
                     restAt = rest.count
@@ -474,6 +474,8 @@ public struct TfidfVectorizer: Sendable {
             return true
         }
         if done == true {
+            // Read every token's slot in one tight loop, so that the misses overlap.
+            for t in pending { sink &+= asciiTokens.touch(hash: t.hash) }
             rest.withUnsafeBytes { r in
                 for t in pending {
                     let id = asciiTokens.id(first: t.first, rest: r.baseAddress.map { $0 + t.restAt }, length: t.length, hash: t.hash)
@@ -518,35 +520,30 @@ public struct TfidfVectorizer: Sendable {
         var sink = scratch.sink
         scratch.ids.withUnsafeBufferPointer { ids in
             unigramColumn.withUnsafeBufferPointer { unigrams in
-                for start in 0..<n {
-                    let first = ids[start]
+                for id in ids where id != NGramKey.unknown {
                     // No n-gram of the vocabulary holds an unknown token.
-                    if first == NGramKey.unknown { continue }
-                    let j = unigrams[Int(first)]
-                    if j >= 0 {
-                        scratch.columns.append(j)
-                        if let records { sink &+= records[Int(j) * stride].bitPattern }
-                    }
-                    guard ngramMax >= 2, start + 1 < n else { continue }
-                    let second = ids[start + 1]
-                    if second == NGramKey.unknown { continue }
-                    if let j = bigrams.column(first, second) {
-                        scratch.columns.append(j)
-                        if let records { sink &+= records[Int(j) * stride].bitPattern }
-                    }
-                    var key = NGramKey()
-                    key.set(0, first)
-                    key.set(1, second)
-                    var len = 3
-                    while len <= ngramMax, start + len <= n {
-                        let id = ids[start + len - 1]
-                        if id == NGramKey.unknown { break }
-                        key.set(len - 1, id)
-                        if let j = columnOf.value(for: key) { scratch.columns.append(j) }
-                        len += 1
-                    }
+                    let j = unigrams[Int(id)]
+                    if j >= 0 { scratch.columns.append(j) }
                 }
             }
+            guard ngramMax >= 2 else { return }
+            bigrams.appendColumns(ofBigramsIn: ids, to: &scratch.columns, lanes: &scratch.lanes)
+            guard ngramMax >= 3 else { return }
+            for start in 0..<n {
+                var key = NGramKey()
+                var len = 1
+                while len <= ngramMax, start + len <= n {
+                    let id = ids[start + len - 1]
+                    if id == NGramKey.unknown { break }
+                    key.set(len - 1, id)
+                    if len >= 3, let j = columnOf.value(for: key) { scratch.columns.append(j) }
+                    len += 1
+                }
+            }
+        }
+        // Read every column's record now, in one tight loop, so that the misses overlap.
+        if let records {
+            for j in scratch.columns { sink &+= records[Int(j) * stride].bitPattern }
         }
         scratch.sink = sink
         scratch.columns.sort()
