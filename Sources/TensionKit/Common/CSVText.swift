@@ -30,11 +30,15 @@ public enum CSVText {
                 out.append(contentsOf: bytes)
                 return
             }
+            // Quoted: copy the runs between quotes whole, doubling each quote.
             out.append(0x22)
-            for b in bytes {
-                out.append(b)
-                if b == 0x22 { out.append(0x22) }
+            var run = 0
+            for i in 0..<bytes.count where bytes[i] == 0x22 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...i]))
+                out.append(0x22)
+                run = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
             out.append(0x22)
         }
     }
