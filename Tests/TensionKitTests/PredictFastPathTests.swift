@@ -97,6 +97,20 @@ import Testing
         }
     }
 
+    @Test(arguments: [1, 2, 64, 65, 4_096, 152_756, 1 << 24])
+    func columnSortSorts(columnCount: Int) {
+        var rng = SplitMix64(seed: UInt64(columnCount))
+        var sorter = ColumnSort(columnCount: columnCount)
+        for size in [0, 1, 2, 15, 16, 17, 60, 200, 3_000] {
+            for spread in [1, 3, columnCount] {
+                var a = (0..<size).map { _ in Int32(rng.below(min(spread, columnCount))) }
+                let expected = a.sorted()
+                sorter.sort(&a)
+                #expect(a == expected, "size \(size), spread \(spread)")
+            }
+        }
+    }
+
     @Test func tokenTableFindsWhatWasStoredAndNothingElse() {
         var rng = SplitMix64(seed: 29)
         var table = TokenTable(capacity: 4)

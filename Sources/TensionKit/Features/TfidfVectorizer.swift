@@ -410,6 +410,7 @@ public struct TfidfVectorizer: Sendable {
         var rest: [UInt8] = []
         var ids: [UInt32] = []
         var lanes: [BigramIndex.Lane] = []
+        var sorter: ColumnSort?
         var columns: [Int32] = []
         var entries: [(Int32, Int32)] = []
         var weights: [Double] = []
@@ -546,7 +547,8 @@ public struct TfidfVectorizer: Sendable {
             for j in scratch.columns { sink &+= records[Int(j) * stride].bitPattern }
         }
         scratch.sink = sink
-        scratch.columns.sort()
+        if scratch.sorter == nil { scratch.sorter = ColumnSort(columnCount: features.count) }
+        scratch.sorter!.sort(&scratch.columns)
         var k = 0
         while k < scratch.columns.count {
             var e = k + 1
