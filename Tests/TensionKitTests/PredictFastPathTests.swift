@@ -111,6 +111,16 @@ import Testing
         }
     }
 
+    @Test func balancedForEachRunsEveryChunkOnce() {
+        for threads in [1, 2, 3, 8] {
+            for chunks in [0, 1, 2, 7, 100] {
+                let runs = DisjointWrites<Int>(repeating: 0, count: max(chunks, 1))
+                Parallel.forEachBalanced(chunks: chunks, threads: threads) { runs[$0] += 1 }
+                #expect(runs.array.prefix(chunks).allSatisfy { $0 == 1 }, "\(chunks) chunks, \(threads) threads")
+            }
+        }
+    }
+
     @Test func tokenTableFindsWhatWasStoredAndNothingElse() {
         var rng = SplitMix64(seed: 29)
         var table = TokenTable(capacity: 4)

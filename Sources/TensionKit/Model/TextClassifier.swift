@@ -119,7 +119,7 @@ public struct TextClassifier: Sendable {
         let ranges = TextClassifier.chunks(texts.count)
         let shared = SharedTextArray(texts: texts)
         let model = self
-        Parallel.forEach(chunks: ranges.count, threads: threads) { c in
+        Parallel.forEachBalanced(chunks: ranges.count, threads: threads) { c in
             var scratch = PredictScratch()
             for i in ranges[c] { model.writeProbabilities(of: shared.texts[i], to: out.pointer + i * k, scratch: &scratch) }
         }
@@ -143,7 +143,7 @@ public struct TextClassifier: Sendable {
         let results = DisjointWrites<T?>(repeating: nil, count: ranges.count)
         let shared = SharedTextArray(texts: texts)
         let model = self
-        Parallel.forEach(chunks: ranges.count, threads: threads) { c in
+        Parallel.forEachBalanced(chunks: ranges.count, threads: threads) { c in
             var scratch = PredictScratch()
             var p = [Double](repeating: 0, count: ranges[c].count * k)
             p.withUnsafeMutableBufferPointer { p in
