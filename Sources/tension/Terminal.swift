@@ -23,6 +23,22 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Writes `bytes` to standard output as they are, without copying them into `Data`;
+    /// throws `.io` when standard output refuses them (a full disk, say).
+    static func write(bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw TensionError(.io, "cannot write to standard output: \(String(cString: strerror(errno)))")
+                }
+                offset += n
+            }
+        }
+    }
+
     /// Whether standard output is a terminal.
     static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
@@ -45,8 +61,51 @@ enum Terminal {
         TextLines.nonBlank(readStandardInput())
     }
 
-    /// All of standard input as bytes.
+    /// Starts reading ``readStandardInputLines()`` on another thread; `wait()` gives them.
+    static func readStandardInputLinesInBackground() -> PendingLines {
+        let pending = PendingLines()
+        pending.group.enter()
+        Thread.detachNewThread {
+            pending.lines = readStandardInputLines()
+            pending.group.leave()
+        }
+        return pending
+    }
+
+    /// Lines being read on another thread.
+    final class PendingLines: @unchecked Sendable {
+        // Sendable: `lines` is written once before `group` is left and read after waiting on it.
+        fileprivate let group = DispatchGroup()
+        fileprivate var lines: [String] = []
+
+        /// Waits for the lines and returns them.
+        func wait() -> [String] {
+            group.wait()
+            return lines
+        }
+    }
+
+    /// All of standard input as bytes, read in large blocks straight into the array; a read
+    /// error ends the input, as the end of the file does.
     static func readStandardInput() -> [UInt8] {
-        [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        var info = stat()
+        // A regular file says its size (one byte more, to see the end); anything else starts at 1 MiB.
+        let isFile = fstat(STDIN_FILENO, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        var bytes = [UInt8](repeating: 0, count: isFile ? max(Int(info.st_size), 0) + 1 : 1 << 20)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+                while true {
+                    let n = read(STDIN_FILENO, buffer.baseAddress! + count, buffer.count - count)
+                    if n < 0, errno == EINTR { continue }
+                    return n
+                }
+            }
+            if n <= 0 { break }
+            count += n
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
     }
 }

@@ -15,6 +15,31 @@ public enum CSVText {
         }
         return s
     }
-}
 
-import Foundation
+    /// Appends the UTF-8 bytes of ``field(_:)`` to `out`.
+    public static func append(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { bytes in
+            // Most fields need no quotes: one scan, then one copy.
+            var plain = true
+            for b in bytes where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
+                plain = false
+                break
+            }
+            if plain {
+                out.append(contentsOf: bytes)
+                return
+            }
+            // Quoted: copy the runs between quotes whole, doubling each quote.
+            out.append(0x22)
+            var run = 0
+            for i in 0..<bytes.count where bytes[i] == 0x22 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...i]))
+                out.append(0x22)
+                run = i + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            out.append(0x22)
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Runs independent pieces of work on a fixed number of threads.
 ///
@@ -24,6 +25,32 @@ public enum Parallel {
                 c += t
             }
         }
+    }
+
+    /// Calls `body(chunk)` for every chunk in `0..<chunks`, using up to `threads` threads that
+    /// each take the next chunk not yet taken, so that a thread slowed down (by other work on
+    /// the machine, or by harder chunks) does fewer chunks instead of holding the others up.
+    /// Which thread runs a chunk varies from run to run; results stay the same as long as each
+    /// chunk writes only its own results, as with ``forEach(chunks:threads:_:)``.
+    public static func forEachBalanced(chunks: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+        let t = max(1, min(threads, chunks))
+        if t == 1 {
+            for c in 0..<chunks { body(c) }
+            return
+        }
+        let next = ChunkCounter()
+        DispatchQueue.concurrentPerform(iterations: t) { _ in
+            while true {
+                let c = next.value.add(1, ordering: .relaxed).oldValue
+                if c >= chunks { return }
+                body(c)
+            }
+        }
+    }
+
+    /// The next chunk to take, shared by the threads of ``forEachBalanced(chunks:threads:_:)``.
+    private final class ChunkCounter: Sendable {
+        let value = Atomic<Int>(0)
     }
 
     /// Splits `0..<count` into `chunks` contiguous ranges of nearly equal length.

@@ -21,10 +21,25 @@ public struct TfidfVectorizer: Sendable {
     public let features: [String]
     /// The idf of each column.
     public let idf: [Double]
-    private let tokenIDs: [String: UInt32]
+    /// The id of every ASCII token of the vocabulary, looked up by bytes.
+    private let asciiTokens: TokenTable
+    /// The id of every non-ASCII token (canonical equivalence, as `String` compares), for text
+    /// that takes the Unicode path. Empty for most models.
+    private let otherTokens: [String: UInt32]
+    /// The column of each token id as a unigram, or -1: an array small enough to stay in cache.
+    private let unigramColumn: [Int32]
+    /// The column of each n-gram of two tokens.
+    private let bigrams: BigramIndex
+    /// The column of each n-gram of three or more tokens.
     private let columnOf: NGramTable
 
     /// Rebuilds a fitted vectorizer from its vocabulary and idf (as stored in a model file).
+    ///
+    /// Tokens are told apart as `String` tells them apart (canonical equivalence), as they were
+    /// when the token ids lived in a `Dictionary<String, UInt32>`: an ASCII token is equivalent
+    /// only to itself, so ASCII tokens are keyed by their bytes in a ``TokenTable``; a non-ASCII
+    /// token whose canonical decomposition is ASCII (e.g. the Kelvin sign, "K") is keyed by
+    /// that decomposition there too, and any other goes to a `Dictionary<String, UInt32>`.
     public init(options: TfidfOptions, features: [String], idf: [Double]) throws {
         guard features.count == idf.count else {
             throw TensionError(.model, "the vocabulary has \(features.count) n-grams but \(idf.count) idf values")
@@ -32,28 +47,88 @@ public struct TfidfVectorizer: Sendable {
         self.options = options
         self.features = features
         self.idf = idf
-        var tokens: [String: UInt32] = [:]
-        var columns = NGramTable(capacity: features.count)
-        for (j, f) in features.enumerated() {
-            let parts = f.split(separator: " ", omittingEmptySubsequences: false)
-            guard !parts.isEmpty, parts.count <= options.ngramMax, parts.allSatisfy({ !$0.isEmpty }) else {
-                throw TensionError(.model, "n-gram \(j + 1) of the vocabulary (\"\(f)\") is malformed")
+        var table = TokenTable(capacity: max(1024, features.count / 2))
+        var others: [String: UInt32] = [:]
+        var nextID: UInt32 = 0
+        var unigrams: [Int32] = []
+        func id(ofASCII bytes: UnsafeRawBufferPointer) -> UInt32 {
+            let (id, inserted) = table.id(of: bytes, inserting: nextID)
+            if inserted {
+                nextID += 1
+                unigrams.append(-1)
             }
-            var ids: [UInt32] = []
-            for p in parts {
-                let s = String(p)
-                if let id = tokens[s] { ids.append(id) } else {
-                    let id = UInt32(tokens.count)
-                    tokens[s] = id
-                    ids.append(id)
+            return id
+        }
+        func id(of token: Substring) -> UInt32 {
+            if token.utf8.allSatisfy({ $0 < 0x80 }) { return Array(token.utf8).withUnsafeBytes { id(ofASCII: $0) } }
+            let s = String(token)
+            if let id = others[s] { return id }
+            let decomposed = s.decomposedStringWithCanonicalMapping
+            if decomposed.utf8.allSatisfy({ $0 < 0x80 }) { return Array(decomposed.utf8).withUnsafeBytes { id(ofASCII: $0) } }
+            others[s] = nextID
+            nextID += 1
+            unigrams.append(-1)
+            return nextID - 1
+        }
+        var bigramList: [(first: UInt32, second: UInt32, column: Int32)] = []
+        var columns = NGramTable(capacity: options.ngramMax > 2 ? features.count / 2 : 16)
+        let ngramMax = options.ngramMax
+        var ids: [UInt32] = []
+        // The first fault in vocabulary order is the one reported, as when each n-gram was
+        // checked in turn; duplicate bigrams are found only once all are read, so faults are
+        // noted here and thrown at the end.
+        var fault: (column: Int, error: TensionError)?
+        for (j, f) in features.enumerated() where fault == nil {
+            ids.removeAll(keepingCapacity: true)
+            var wellFormed = true
+            let wasASCII: Bool? = f.utf8.withContiguousStorageIfAvailable { bytes in
+                guard Tokenizer.isASCII(bytes) else { return false }
+                // ASCII: splitting the bytes at spaces is splitting the Characters at " ".
+                var start = 0
+                for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
+                    if i == start || ids.count >= ngramMax {
+                        wellFormed = false
+                        break
+                    }
+                    ids.append(id(ofASCII: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<i])))
+                    start = i + 1
+                }
+                return true
+            }
+            if wasASCII != true {
+                // The general path: " " followed by a combining mark is one Character, not a split.
+                let parts = f.split(separator: " ", omittingEmptySubsequences: false)
+                if parts.isEmpty || parts.count > ngramMax || !parts.allSatisfy({ !$0.isEmpty }) {
+                    wellFormed = false
+                } else {
+                    for p in parts { ids.append(id(of: p)) }
                 }
             }
-            let key = NGramKey(ids[...])
-            guard columns.value(for: key, inserting: Int32(j)).inserted else {
-                throw TensionError(.model, "n-gram \"\(f)\" appears twice in the vocabulary")
+            guard wellFormed, !ids.isEmpty else {
+                fault = (j, TensionError(.model, "n-gram \(j + 1) of the vocabulary (\"\(f)\") is malformed"))
+                break
             }
+            var known = false
+            switch ids.count {
+            case 1:
+                known = unigrams[Int(ids[0])] >= 0
+                unigrams[Int(ids[0])] = Int32(j)
+            case 2:
+                bigramList.append((ids[0], ids[1], Int32(j)))
+            default:
+                known = !columns.value(for: NGramKey(ids[...]), inserting: Int32(j)).inserted
+            }
+            if known { fault = (j, TensionError(.model, "n-gram \"\(f)\" appears twice in the vocabulary")) }
         }
-        self.tokenIDs = tokens
+        let (index, duplicate) = BigramIndex.build(bigramList, tokenCount: Int(nextID))
+        if let d = duplicate.map(Int.init), d < fault?.column ?? Int.max {
+            fault = (d, TensionError(.model, "n-gram \"\(features[d])\" appears twice in the vocabulary"))
+        }
+        if let fault { throw fault.error }
+        self.asciiTokens = table
+        self.otherTokens = others
+        self.unigramColumn = unigrams
+        self.bigrams = index
         self.columnOf = columns
     }
 
@@ -311,6 +386,7 @@ public struct TfidfVectorizer: Sendable {
 
     /// Writes one TF-IDF row, given its (column, count) entries in column order, to `columns`
     /// and `values` (room for `entries.count` each); `weights` is scratch space.
+    /// (``TextClassifier/probabilities(_:threads:)`` does the same sums in the same order.)
     private func writeRow(
         _ entries: [(Int32, Int32)], weights: inout [Double],
         columns: UnsafeMutablePointer<Int32>, values: UnsafeMutablePointer<Float>
@@ -318,7 +394,8 @@ public struct TfidfVectorizer: Sendable {
         var norm = 0.0
         weights.removeAll(keepingCapacity: true)
         for (j, tf) in entries {
-            let t = options.sublinearTF ? 1 + log(Double(tf)) : Double(tf)
+            // tf 1 (most entries) gives 1 either way: 1 + ln 1 is exactly 1.
+            let t = options.sublinearTF && tf != 1 ? 1 + log(Double(tf)) : Double(tf)
             let w = t * idf[Int(j)]
             weights.append(w)
             norm += w * w
@@ -332,37 +409,159 @@ public struct TfidfVectorizer: Sendable {
 
     /// The (column, count) entries of `text`, in column order; unknown n-grams are dropped.
     public func counts(_ text: String) -> [(column: Int32, count: Int32)] {
-        var scratch = CountScratch()
+        var scratch = RowScratch()
         countEntries(text, into: &scratch)
         return scratch.entries.map { (column: $0.0, count: $0.1) }
     }
 
-    /// Reusable buffers for ``countEntries(_:into:)``.
-    private struct CountScratch {
+    /// Reusable buffers for ``countEntries(_:into:)``, one per thread.
+    struct RowScratch {
+        /// A token's bytes, padded (see ``Tokenizer/forEachASCIIToken(_:scratch:_:)``).
+        var token: [UInt8] = []
+        /// The ASCII tokens of the text, not yet looked up, with their bytes from the 9th on.
+        var pending: [PendingToken] = []
+        var rest: [UInt8] = []
         var ids: [UInt32] = []
+        var lanes: [BigramIndex.Lane] = []
+        var sorter: ColumnSort?
         var columns: [Int32] = []
         var entries: [(Int32, Int32)] = []
         var weights: [Double] = []
+        /// Where ``TokenTable/touch(hash:)`` results go.
+        var sink: UInt64 = 0
+    }
+
+    /// A token waiting for its look-up: its hash, first 8 bytes (padded), length, and where its
+    /// bytes from the 9th on are in ``RowScratch/rest``.
+    struct PendingToken {
+        var hash: UInt64
+        var first: UInt64
+        var length: Int
+        var restAt: Int
+    }
+
+    /// The id of `token` (a token of the Unicode path), or ``NGramKey/unknown``; `scratch` holds
+    /// the padded bytes of an ASCII token.
+    private func tokenID(_ token: String, scratch: inout [UInt8]) -> UInt32 {
+        var token = token
+        let id: UInt32? = token.withUTF8 { bytes in
+            guard Tokenizer.isASCII(bytes) else { return nil }
+            let padded = TokenTable.paddedLength(bytes.count)
+            if scratch.count < padded { scratch = [UInt8](repeating: 0, count: padded) }
+            return scratch.withUnsafeMutableBytes { out in
+                out.copyMemory(from: UnsafeRawBufferPointer(bytes))
+                for k in bytes.count..<padded { out[k] = 0 }
+                let h = TokenTable.hash(out.baseAddress!, length: bytes.count)
+                return asciiTokens.id(of: out.baseAddress!, length: bytes.count, hash: h) ?? NGramKey.unknown
+            }
+        }
+        if let id { return id }
+        if let id = otherTokens[token] { return id }
+        let decomposed = token.decomposedStringWithCanonicalMapping
+        return decomposed.utf8.allSatisfy({ $0 < 0x80 }) ? tokenID(decomposed, scratch: &scratch) : NGramKey.unknown
+    }
+
+    /// Appends the token ids of `text` to `scratch.ids` when `text` is ASCII, by bytes; returns
+    /// false, having done nothing, when it is not.
+    ///
+    /// Three passes: the first tokenises and hashes, the second reads each token's home slot,
+    /// the third looks the tokens up. A look-up is mostly a cache miss; this way a sentence's
+    /// misses are under way together instead of one after the other.
+    private func appendASCIITokenIDs(_ text: String, into scratch: inout RowScratch) -> Bool {
+        var pending = scratch.pending
+        var rest = scratch.rest
+        var token = scratch.token
+        var sink = scratch.sink
+        pending.removeAll(keepingCapacity: true)
+        rest.removeAll(keepingCapacity: true)
+        let done: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard Tokenizer.isASCII(bytes) else { return false }
+            Tokenizer.forEachASCIIToken(bytes, scratch: &token) { p, length in
+                let h = TokenTable.hash(p, length: length)
+                var restAt = 0
+                if length > 8 {
+                    restAt = rest.count
+                    rest.append(contentsOf: UnsafeRawBufferPointer(start: p + 8, count: TokenTable.paddedLength(length) - 8))
+                }
+                pending.append(PendingToken(hash: h, first: p.loadUnaligned(as: UInt64.self), length: length, restAt: restAt))
+            }
+            return true
+        }
+        if done == true {
+            // Read every token's slot in one tight loop, so that the misses overlap.
+            for t in pending { sink &+= asciiTokens.touch(hash: t.hash) }
+            rest.withUnsafeBytes { r in
+                for t in pending {
+                    let id = asciiTokens.id(first: t.first, rest: r.baseAddress.map { $0 + t.restAt }, length: t.length, hash: t.hash)
+                    scratch.ids.append(id ?? NGramKey.unknown)
+                }
+            }
+        }
+        scratch.pending = pending
+        scratch.rest = rest
+        scratch.token = token
+        scratch.sink = sink
+        return done ?? false
     }
 
     /// Fills `scratch.entries` with the (column, count) entries of `text`, in column order.
-    private func countEntries(_ text: String, into scratch: inout CountScratch) {
+    ///
+    /// ASCII text (nearly all input) is tokenised and looked up by bytes; other text is folded
+    /// (``TextNormalizer/fold(_:)``), which often leaves ASCII (curly quotes, dashes), and
+    /// otherwise takes ``Tokenizer``'s Unicode path. ASCII text is its own fold, and the
+    /// tokenizer's ASCII path is the same byte loop, so every path gives the same tokens.
+    ///
+    /// With `touching`, the first double of each column's record there (`stride` doubles per
+    /// column) is read as soon as the column is found, so that the caller's later reads of
+    /// those records find them in cache (the misses overlap with the look-ups still to come).
+    func countEntries(_ text: String, into scratch: inout RowScratch,
+                      touching records: UnsafePointer<Double>? = nil, stride: Int = 0) {
         scratch.ids.removeAll(keepingCapacity: true)
-        scratch.columns.removeAll(keepingCapacity: true)
-        scratch.entries.removeAll(keepingCapacity: true)
-        Tokenizer().forEachToken(TextNormalizer.fold(text)) { t in
-            scratch.ids.append(tokenIDs[t] ?? NGramKey.unknown)
-        }
-        let ngramMax = options.ngramMax
-        let n = scratch.ids.count
-        for start in 0..<n {
-            var key = NGramKey()
-            for len in 1...ngramMax where start + len <= n {
-                key.set(len - 1, scratch.ids[start + len - 1])
-                if let j = columnOf.value(for: key) { scratch.columns.append(j) }
+        if !appendASCIITokenIDs(text, into: &scratch) {
+            let folded = TextNormalizer.fold(text)
+            if !appendASCIITokenIDs(folded, into: &scratch) {
+                var ids = scratch.ids
+                var token = scratch.token
+                Tokenizer().forEachToken(folded) { t in ids.append(tokenID(t, scratch: &token)) }
+                scratch.ids = ids
+                scratch.token = token
             }
         }
-        scratch.columns.sort()
+        scratch.columns.removeAll(keepingCapacity: true)
+        scratch.entries.removeAll(keepingCapacity: true)
+        let ngramMax = options.ngramMax
+        let n = scratch.ids.count
+        var sink = scratch.sink
+        scratch.ids.withUnsafeBufferPointer { ids in
+            unigramColumn.withUnsafeBufferPointer { unigrams in
+                for id in ids where id != NGramKey.unknown {
+                    // No n-gram of the vocabulary holds an unknown token.
+                    let j = unigrams[Int(id)]
+                    if j >= 0 { scratch.columns.append(j) }
+                }
+            }
+            guard ngramMax >= 2 else { return }
+            bigrams.appendColumns(ofBigramsIn: ids, to: &scratch.columns, lanes: &scratch.lanes)
+            guard ngramMax >= 3 else { return }
+            for start in 0..<n {
+                var key = NGramKey()
+                var len = 1
+                while len <= ngramMax, start + len <= n {
+                    let id = ids[start + len - 1]
+                    if id == NGramKey.unknown { break }
+                    key.set(len - 1, id)
+                    if len >= 3, let j = columnOf.value(for: key) { scratch.columns.append(j) }
+                    len += 1
+                }
+            }
+        }
+        // Read every column's record now, in one tight loop, so that the misses overlap.
+        if let records {
+            for j in scratch.columns { sink &+= records[Int(j) * stride].bitPattern }
+        }
+        scratch.sink = sink
+        if scratch.sorter == nil { scratch.sorter = ColumnSort(columnCount: features.count) }
+        scratch.sorter!.sort(&scratch.columns)
         var k = 0
         while k < scratch.columns.count {
             var e = k + 1
@@ -378,7 +577,7 @@ public struct TfidfVectorizer: Sendable {
         let ranges = Parallel.ranges(count: texts.count, chunks: Parallel.chunkCount(for: texts.count, grain: 1024, limit: 1024))
         let parts = DisjointWrites<(lengths: [Int], columns: [Int32], values: [Float])>(repeating: ([], [], []), count: ranges.count)
         Parallel.forEach(chunks: ranges.count, threads: threads) { c in
-            var scratch = CountScratch()
+            var scratch = RowScratch()
             var lengths: [Int] = []
             var columns: [Int32] = []
             var values: [Float] = []

@@ -110,19 +110,37 @@ public struct LogisticRegression: Sendable {
         let model = self
         let m = matrix
         Parallel.forEach(chunks: ranges.count, threads: threads) { c in
-            var z = [Double](repeating: 0, count: k)
-            for i in ranges[c] {
-                for cl in 0..<k { z[cl] = model.intercepts[cl] }
-                for e in m.rowStart[i]..<m.rowStart[i + 1] {
-                    let base = Int(m.columns[e]) * k
-                    let x = Double(m.values[e])
-                    for cl in 0..<k { z[cl] += x * model.weights[base + cl] }
+            m.columns.withUnsafeBufferPointer { columns in
+                m.values.withUnsafeBufferPointer { values in
+                    for i in ranges[c] {
+                        let row = m.rowStart[i]..<m.rowStart[i + 1]
+                        model.probabilities(columns: UnsafeBufferPointer(rebasing: columns[row]),
+                                            values: UnsafeBufferPointer(rebasing: values[row]), into: out.pointer + i * k)
+                    }
                 }
-                Softmax.inPlace(&z)
-                for cl in 0..<k { out[i * k + cl] = z[cl] }
             }
         }
         return out.array
+    }
+
+    /// Writes the K class probabilities of one TF-IDF row, given as its columns and values,
+    /// to `p`: z = b + Σ x·W (entries in row order), then ``Softmax``. Every
+    /// probability this type hands out is computed here, so they are the same bytes whichever
+    /// way the rows arrive.
+    @inline(__always)
+    func probabilities(columns: UnsafeBufferPointer<Int32>, values: UnsafeBufferPointer<Float>,
+                       into p: UnsafeMutablePointer<Double>) {
+        precondition(columns.count == values.count)
+        let k = labels.count
+        weights.withUnsafeBufferPointer { w in
+            for cl in 0..<k { p[cl] = intercepts[cl] }
+            for e in 0..<columns.count {
+                let base = Int(columns[e]) * k
+                let x = Double(values[e])
+                for cl in 0..<k { p[cl] += x * w[base + cl] }
+            }
+        }
+        Softmax.inPlace(UnsafeMutableBufferPointer(start: p, count: k))
     }
 
     /// Fits the model to `matrix` and `targets` (indices into `labels`).
@@ -172,6 +190,12 @@ enum Softmax {
     /// z ← exp(z − max z) / Σ exp(z − max z).
     @inline(__always)
     static func inPlace(_ z: inout [Double]) {
+        z.withUnsafeMutableBufferPointer { inPlace($0) }
+    }
+
+    /// z ← exp(z − max z) / Σ exp(z − max z), in place in `z`.
+    @inline(__always)
+    static func inPlace(_ z: UnsafeMutableBufferPointer<Double>) {
         var m = -Double.infinity
         for v in z where v > m { m = v }
         var s = 0.0

@@ -63,10 +63,41 @@ public enum ModelFile {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw TensionError(.io, "no such model file", file: path, hint: "train one with `tension train DATA.csv --output MODEL`")
         }
-        guard !isDir.boolValue, let data = FileManager.default.contents(atPath: path) else {
+        guard !isDir.boolValue, let bytes = contents(of: path) else {
             throw TensionError(.io, isDir.boolValue ? "is a folder, not a model file" : "cannot be read (check its permissions)", file: path)
         }
-        return try decode([UInt8](data), file: path)
+        return try decode(bytes, file: path)
+    }
+
+    /// The bytes of the file at `path`, read straight into an array (no `Data` to copy from),
+    /// or nil when it cannot be opened or read.
+    static func contents(of path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var bytes: [UInt8] = []
+        var room = max(Int(info.st_size), 0) + 1  // one more byte, to see the end without another call
+        while true {
+            let at = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: room))
+            var filled = 0
+            var failed = false
+            bytes.withUnsafeMutableBytes { buffer in
+                while filled < room {
+                    let n = Foundation.read(fd, buffer.baseAddress! + at + filled, room - filled)
+                    if n < 0, errno == EINTR { continue }
+                    if n < 0 { failed = true }
+                    if n <= 0 { break }
+                    filled += n
+                }
+            }
+            bytes.removeLast(room - filled)
+            if failed { return nil }
+            if filled < room { return bytes }  // the end of the file
+            room = 1 << 20  // the file grew while being read: go on
+        }
     }
 
     /// Decodes model bytes; `file` names the source in errors.
@@ -87,19 +118,43 @@ public enum ModelFile {
         }
         guard bytes.count >= 8 + 4 + 8 + 8 else { throw bad("the file is truncated") }
         let stored = bytes[(bytes.count - 8)...].withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }.littleEndian
-        let computed = fnv1a(bytes[..<(bytes.count - 8)])
         let headerLength = try reader.uint64()
         guard headerLength <= UInt64(bytes.count - reader.offset - 8) else {
             throw bad("the file is truncated (its header announces \(headerLength) bytes)")
         }
         let headerBytes = try reader.bytes(Int(headerLength))
-        guard stored == computed else {
+        // The checksum (a serial loop over every byte) is computed on a second thread while this
+        // one decodes the rest; a checksum that does not match wins over whatever decoding gave,
+        // as when it was checked first.
+        let checksum = DisjointWrites<UInt64>(repeating: 0, count: 1)
+        let decoded = DisjointWrites<Result<TextClassifier, Error>?>(repeating: nil, count: 1)
+        let shared = SharedBytes(bytes: bytes)
+        let start = reader.offset
+        Parallel.forEach(chunks: 2, threads: Parallel.defaultThreads) { part in
+            if part == 0 {
+                checksum[0] = fnv1a(shared.bytes[..<(shared.bytes.count - 8)])
+            } else {
+                var body = ByteReader(bytes: shared.bytes, file: file)
+                body.offset = start
+                decoded[0] = Result { try decodeBody(&body, headerBytes: headerBytes, file: file) }
+            }
+        }
+        guard stored == checksum[0] else {
             if let expected = expectedLength(bytes, headerBytes: headerBytes, bodyStart: reader.offset), expected > bytes.count {
                 throw bad("the file is truncated: it has \(bytes.count) bytes, its header announces \(expected)",
                           "retrain the model or copy it again")
             }
             throw bad("the file is corrupted: its checksum does not match its contents", "retrain the model or copy it again")
         }
+        return try decoded[0]!.get()
+    }
+
+    /// Decodes what follows the header (whose bytes are `headerBytes`), from `reader.offset`.
+    private static func decodeBody(_ reader: inout ByteReader, headerBytes: ArraySlice<UInt8>, file: String) throws -> TextClassifier {
+        func bad(_ message: String, _ hint: String? = nil) -> TensionError {
+            TensionError(.model, message, file: file, hint: hint)
+        }
+        let bytes = reader.bytes
         let header: Header
         do {
             header = try JSONDecoder().decode(Header.self, from: Data(headerBytes))
@@ -120,7 +175,12 @@ public enum ModelFile {
         features.reserveCapacity(f)
         for _ in 0..<f {
             let n = Int(try reader.uint32())
-            guard let s = String(validating: try reader.bytes(n), as: UTF8.self) else { throw bad("an n-gram of the vocabulary is not UTF-8") }
+            let slice = try reader.bytes(n)
+            // ASCII (nearly every n-gram) is valid UTF-8: no need for the generic validating init.
+            let s: String? = slice.withUnsafeBufferPointer { b in
+                Tokenizer.isASCII(b) ? String(decoding: b, as: UTF8.self) : String(validating: b, as: UTF8.self)
+            }
+            guard let s else { throw bad("an n-gram of the vocabulary is not UTF-8") }
             features.append(s)
         }
         let idf = try reader.doubles(f)
@@ -161,18 +221,23 @@ public enum ModelFile {
 
     /// FNV-1a, 64-bit: h ← (h ⊕ byte) · 1099511628211 from h = 14695981039346656037.
     static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
+        bytes.withUnsafeBufferPointer { buffer in
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for b in buffer {
+                h ^= UInt64(b)
+                h = h &* 0x0000_0100_0000_01B3
+            }
+            return h
         }
-        return h
     }
 
     private static func append<T: FixedWidthInteger>(_ v: T, to out: inout [UInt8]) {
         withUnsafeBytes(of: v.littleEndian) { out += $0 }
     }
 }
+
+/// The model's bytes, shared read-only by the two threads of ``ModelFile/decode(_:file:)``.
+private struct SharedBytes: Sendable { let bytes: [UInt8] }
 
 /// Reads little-endian values from bytes, throwing "truncated" past the end (the last 8 bytes,
 /// the checksum, are out of bounds for it).
@@ -205,7 +270,12 @@ private struct ByteReader {
         guard n >= 0, n <= (bytes.count - 8 - offset) / 8 else { throw truncated() }
         let b = try bytes(n * 8)
         return b.withUnsafeBytes { raw in
-            (0..<n).map { Double(bitPattern: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self).littleEndian) }
+            [Double](unsafeUninitializedCapacity: n) { out, count in
+                for i in 0..<n {
+                    out[i] = Double(bitPattern: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self).littleEndian)
+                }
+                count = n
+            }
         }
     }
 }

@@ -25,9 +25,10 @@ public enum ScoreTable {
             out += pad("#", 4) + " " + "label".padding(toLength: labelWidth, withPad: " ", startingAt: 0)
                 + short.map { pad($0, probWidth) }.joined() + "  sentence\n"
             for s in group {
-                let text = s.sentence.count > room ? String(s.sentence.prefix(room - 1)) + "…" : s.sentence
+                // No room limit (output to a file or a pipe): no need to count the Characters.
+                let text = room < Int.max && s.sentence.count > room ? String(s.sentence.prefix(room - 1)) + "…" : s.sentence
                 out += pad(String(s.index), 4) + " " + s.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
-                    + labels.map { pad(String(format: "%.3f", s.probability(of: $0)), probWidth) }.joined() + "  " + text + "\n"
+                    + labels.map { pad(DecimalText.fixed(s.probability(of: $0), places: 3), probWidth) }.joined() + "  " + text + "\n"
             }
             let counts = labels.map { l in group.filter { $0.label == l }.count }
             let summary = zip(labels, counts).map { "\($0) \($1)" }.joined(separator: ", ")

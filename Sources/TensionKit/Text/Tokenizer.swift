@@ -26,7 +26,7 @@ public struct Tokenizer: Sendable {
         var text = text
         var ascii = true
         text.withUTF8 { bytes in
-            for c in bytes where c >= 0x80 { ascii = false; break }
+            ascii = Tokenizer.isASCII(bytes)
             if ascii { Tokenizer.asciiTokens(bytes, body) }
         }
         if !ascii { Tokenizer.unicodeTokens(TextNormalizer.nfc(text), body) }
@@ -34,30 +34,70 @@ public struct Tokenizer: Sendable {
 
     @usableFromInline
     static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
-        var start = -1
+        var scratch: [UInt8] = []
+        forEachASCIIToken(bytes, scratch: &scratch) { token, length in
+            body(String(decoding: UnsafeRawBufferPointer(start: token, count: length), as: UTF8.self))
+        }
+    }
+
+    /// Calls `body(token, length)` for each token of the ASCII text `bytes`, lower-cased, without
+    /// making a `String`: the tokenizer's fast path (``forEachToken(_:_:)`` goes through it for
+    /// ASCII text, so the two cannot disagree).
+    ///
+    /// `token` points at the token's `length` bytes followed by zeros up to the next multiple of
+    /// 8 (the padded form ``TokenTable`` takes); it lives in `scratch`, which is resized as
+    /// needed and may be reused from call to call, and is valid only until `body` returns.
+    /// `bytes` must hold no byte of 0x80 or more.
+    @usableFromInline
+    static func forEachASCIIToken(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8], _ body: (UnsafeRawPointer, Int) -> Void) {
+        // A token is at most the whole text; room for it and its padding.
+        let room = (bytes.count + 15) & ~7
+        if scratch.count < room { scratch = [UInt8](repeating: 0, count: room) }
+        scratch.withUnsafeMutableBufferPointer { out in
+            let token = out.baseAddress!
+            var length = 0
+            func emit() {
+                if length >= 2 {
+                    var end = length
+                    while end & 7 != 0 { token[end] = 0; end += 1 }
+                    body(UnsafeRawPointer(token), length)
+                }
+                length = 0
+            }
+            for c in bytes {
+                let lower = c | 0x20
+                if lower &- 0x61 < 26 {
+                    // A-Z or a-z: setting bit 5 lower-cases A-Z and keeps a-z.
+                    token[length] = lower
+                    length += 1
+                } else if c &- 0x30 < 10 || c == 0x5F {
+                    token[length] = c
+                    length += 1
+                } else if length > 0 {
+                    emit()
+                }
+            }
+            emit()
+        }
+    }
+
+    /// Whether every byte of `bytes` is below 0x80 (8 bytes at a time).
+    @usableFromInline
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
         let n = bytes.count
         var i = 0
-        // Scratch space for lower-casing; tokens are short, so this rarely grows.
-        var scratch = [UInt8](repeating: 0, count: 64)
-        while i <= n {
-            let c: UInt8 = i < n ? bytes[i] : 0x20
-            let word = (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x5F
-            if word {
-                if start < 0 { start = i }
-            } else if start >= 0 {
-                let len = i - start
-                if len >= 2 {
-                    if scratch.count < len { scratch = [UInt8](repeating: 0, count: len) }
-                    for k in 0..<len {
-                        let b = bytes[start + k]
-                        scratch[k] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
-                    }
-                    body(scratch.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[0..<len]), as: UTF8.self) })
-                }
-                start = -1
-            }
+        var any: UInt64 = 0
+        while i + 8 <= n {
+            any |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < n {
+            any |= UInt64(bytes[i])
             i += 1
         }
+        return any & 0x8080_8080_8080_8080 == 0
     }
 
     @usableFromInline
