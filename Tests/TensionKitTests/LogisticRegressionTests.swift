@@ -64,7 +64,7 @@ import Testing
             m, targets: targets, labels: ["a", "b", "c"], options: LogisticRegressionOptions(maxIterations: 3), threads: 2)
         let p = fitted.model.probabilities(m, threads: 2)
         var mismatches = 0
-        for i in 0..<texts.count where Int(fitted.predicted[i]) != TextClassifier.argmax(p, row: i, k: 3) { mismatches += 1 }
+        for i in 0..<texts.count where Int(fitted.predicted[i]) != p.withUnsafeBufferPointer({ TextClassifier.mostProbable(UnsafeBufferPointer(rebasing: $0[(i * 3)..<((i + 1) * 3)])) }) { mismatches += 1 }
         #expect(fitted.predicted.count == texts.count)
         #expect(mismatches == 0, "\(mismatches) rows differ")
         // Not a trivial answer: every class is predicted somewhere.

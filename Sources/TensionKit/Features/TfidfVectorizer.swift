@@ -661,12 +661,10 @@ private struct ChunkCounts: Sendable {
 }
 
 /// Texts shared read-only by parallel chunks.
-private struct SharedTexts: Sendable { let texts: [String] }
+struct SharedTexts: Sendable { let texts: [String] }
 /// The chunks' maps to global n-gram ids and the column of each id, shared read-only.
 private struct SharedMaps: Sendable {
     let maps: [[Int32]]
     let column: [Int32]
 }
-/// Tokenised chunks shared read-only by parallel chunks.
-private struct SharedChunks: Sendable { let chunks: [ChunkTokens] }
 

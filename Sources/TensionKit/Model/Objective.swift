@@ -207,9 +207,7 @@ struct Objective: Sendable {
             for r in 0..<range.count {
                 for cl in 0..<k { p[cl] = zp[r * k + cl] }
                 Softmax.inPlace(&p)
-                var best = 0
-                for cl in 1..<k where p[cl] > p[best] { best = cl }
-                out[range.lowerBound + r] = Int32(best)
+                out[range.lowerBound + r] = Int32(p.withUnsafeBufferPointer { TextClassifier.mostProbable($0) })
             }
         }
         return out.array

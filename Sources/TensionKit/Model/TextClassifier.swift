@@ -105,7 +105,7 @@ public struct TextClassifier: Sendable {
         let k = labels.count
         return (0..<texts.count).map { i in
             let row = Array(p[(i * k)..<((i + 1) * k)])
-            return Prediction(label: labels[TextClassifier.argmax(p, row: i, k: k)], probabilities: row)
+            return Prediction(label: labels[row.withUnsafeBufferPointer { TextClassifier.mostProbable($0) }], probabilities: row)
         }
     }
 
@@ -122,7 +122,7 @@ public struct TextClassifier: Sendable {
         let k = labels.count
         let out = DisjointWrites<Double>(repeating: 0, count: texts.count * k)
         let ranges = TextClassifier.chunks(texts.count)
-        let shared = SharedTextArray(texts: texts)
+        let shared = SharedTexts(texts: texts)
         let model = self
         Parallel.forEachBalanced(chunks: ranges.count, threads: threads) { c in
             var scratch = PredictScratch()
@@ -146,7 +146,7 @@ public struct TextClassifier: Sendable {
         let k = labels.count
         let ranges = TextClassifier.chunks(texts.count)
         let results = DisjointWrites<T?>(repeating: nil, count: ranges.count)
-        let shared = SharedTextArray(texts: texts)
+        let shared = SharedTexts(texts: texts)
         let model = self
         Parallel.forEachBalanced(chunks: ranges.count, threads: threads) { c in
             var scratch = PredictScratch()
@@ -206,12 +206,6 @@ public struct TextClassifier: Sendable {
         return ClassificationReport(truth: data.labels, predicted: predicted, labels: labels)
     }
 
-    static func argmax(_ p: [Double], row i: Int, k: Int) -> Int {
-        var best = 0
-        for c in 1..<k where p[i * k + c] > p[i * k + best] { best = c }
-        return best
-    }
-
     /// The index of the most probable label given one text's `probabilities` (in label order),
     /// the first on a tie: the label of ``predict(_:threads:)``.
     public static func mostProbable(_ probabilities: UnsafeBufferPointer<Double>) -> Int {
@@ -220,9 +214,6 @@ public struct TextClassifier: Sendable {
         return best
     }
 }
-
-/// Texts shared read-only by parallel chunks.
-private struct SharedTextArray: Sendable { let texts: [String] }
 
 /// Each column's idf followed by its K weights, one column per `stride` doubles, in memory
 /// aligned to 64 bytes: with K ≤ 7 a column fits in one cache line, so that predicting a row
