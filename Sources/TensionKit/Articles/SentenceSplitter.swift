@@ -43,7 +43,78 @@ public enum SentenceSplitter {
     ///
     /// A blank line always ends a sentence, so the text is split paragraph by paragraph: the
     /// working memory is that of the longest paragraph, not of the whole text.
+    ///
+    /// Lines end at `\n`, `\r\n`, `\r`, U+000B, U+000C, U+0085, U+2028 and U+2029 (the
+    /// newline Characters, each of which is a grapheme of its own); a line is blank when every
+    /// Character in it is white space. The work is done on the UTF-8 bytes; the result is that
+    /// of ``splitByCharacters(_:)``, the plain `String` form of the same rules, which the tests
+    /// compare it with.
     public static func split(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { split(utf8: $0) }
+    }
+
+    /// ``split(_:)`` on the UTF-8 bytes of valid text.
+    static func split(utf8 b: UnsafeBufferPointer<UInt8>) -> [String] {
+        var out: [String] = []
+        // The non-blank lines of the current paragraph, joined by "\n".
+        var paragraph: [UInt8] = []
+        var hasLines = false
+        let n = b.count
+
+        func endLine(_ lo: Int, _ hi: Int) {
+            if isBlankLine(UnsafeBufferPointer(rebasing: b[lo..<hi])) {
+                if hasLines { out += splitParagraph(bytes: paragraph) }
+                paragraph.removeAll(keepingCapacity: true)
+                hasLines = false
+            } else {
+                if hasLines { paragraph.append(0x0A) }
+                paragraph.append(contentsOf: UnsafeBufferPointer(rebasing: b[lo..<hi]))
+                hasLines = true
+            }
+        }
+
+        var start = 0
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c >= 0x0A && c <= 0x0D {
+                endLine(start, i)
+                i += (c == 0x0D && i + 1 < n && b[i + 1] == 0x0A) ? 2 : 1
+                start = i
+            } else if c == 0xC2, i + 1 < n, b[i + 1] == 0x85 {
+                endLine(start, i)
+                i += 2
+                start = i
+            } else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 {
+                endLine(start, i)
+                i += 3
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        endLine(start, n)
+        if hasLines { out += splitParagraph(bytes: paragraph) }
+        return out
+    }
+
+    /// Whether every Character of `line` (valid UTF-8 holding no line end) is white space, as
+    /// `Character.isWhitespace` says; ASCII is decided on the bytes.
+    static func isBlankLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        for c in line {
+            if c >= 0x80 {
+                // A combining mark after a space belongs to the space's Character: ask the Characters.
+                return String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
+            }
+            if c != 0x20 && !(c >= 0x09 && c <= 0x0D) { return false }
+        }
+        return true
+    }
+
+    /// The plain `String` form of ``split(_:)``: lines are split on newline Characters and tested
+    /// with `Character.isWhitespace`. Kept as the reference that the byte form is tested against.
+    static func splitByCharacters(_ text: String) -> [String] {
         var out: [String] = []
         var paragraph: [Substring] = []
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
@@ -60,13 +131,23 @@ public enum SentenceSplitter {
 
     /// Splits one paragraph (text with no blank line) into sentences.
     static func splitParagraph(_ text: String) -> [String] {
-        let bytes = Array(text.utf8)
+        splitParagraph(bytes: Array(text.utf8))
+    }
+
+    /// Splits one paragraph, given as valid UTF-8 with no blank line, into sentences.
+    static func splitParagraph(bytes: [UInt8]) -> [String] {
         // scalars[k] starts at UTF-8 offset offsets[k]; offsets[scalars.count] is the length.
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
         scalars.reserveCapacity(bytes.count)
         offsets.reserveCapacity(bytes.count + 1)
         var offset = 0
+        if !bytes.contains(where: { $0 >= 0x80 }) {
+            // ASCII: one scalar per byte.
+            for b in bytes { scalars.append(Unicode.Scalar(b)) }
+            offsets.append(contentsOf: 0..<bytes.count)
+            offset = bytes.count
+        }
         while offset < bytes.count {
             let b0 = UInt32(bytes[offset])
             offsets.append(offset)
@@ -232,6 +313,16 @@ public enum SentenceSplitter {
     /// quotation is open means the earlier one was never closed, and the quotation restarts there.
     /// `''` between a letter or digit and a letter or digit is an apostrophe (`party''s`, `1992-''93`).
     static func quotationMask(_ s: [Unicode.Scalar]) -> [Bool]? {
+        // Only a closing `”`, `»`, `"` or `''` ends a quotation: without one there is nothing to mark.
+        var mayClose = false
+        for (i, c) in s.enumerated() {
+            let v = c.value
+            if v == 0x22 || v == 0x201D || v == 0xBB || (v == 0x27 && i + 1 < s.count && s[i + 1] == "'") {
+                mayClose = true
+                break
+            }
+        }
+        guard mayClose else { return nil }
         var mask: [Bool]?
         var open: Int?
         var i = 0
@@ -314,13 +405,32 @@ public enum SentenceSplitter {
 
     /// The lower-case letters starting at `k`, advancing `k` past them.
     static func word(_ s: [Unicode.Scalar], from k: inout Int) -> String {
-        var w = String.UnicodeScalarView()
-        while k < s.count, isLetter(s[k]) {
-            let c = s[k]
-            if c.value >= 0x41 && c.value <= 0x5A { w.append(Unicode.Scalar(c.value + 32)!) } else { w.append(c) }
-            k += 1
+        let start = k
+        while k < s.count, isLetter(s[k]) { k += 1 }
+        return lowercasedASCII(s[start..<k])
+    }
+
+    /// The scalars as a `String`, with `A`...`Z` turned into `a`...`z` and every other scalar kept.
+    static func lowercasedASCII(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var length = 0
+        for c in scalars { length += UTF8.width(c) }
+        if length == 0 { return "" }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var i = 0
+            for c in scalars {
+                let v = c.value
+                if v < 0x80 {
+                    buffer[i] = UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v)
+                    i += 1
+                } else {
+                    for b in UTF8.encode(c)! {
+                        buffer[i] = b
+                        i += 1
+                    }
+                }
+            }
+            return i
         }
-        return String(w)
     }
 
     /// The word before a full stop at `end` (exclusive), lower-cased, without openers or closers, and where it starts.
@@ -331,11 +441,7 @@ public enum SentenceSplitter {
         var hi = end
         while lo < hi, isOpener(s[lo]) { lo += 1 }
         while hi > lo, isCloser(s[hi - 1]) { hi -= 1 }
-        var w = String.UnicodeScalarView()
-        for c in s[lo..<hi] {
-            if c.value >= 0x41 && c.value <= 0x5A { w.append(Unicode.Scalar(c.value + 32)!) } else { w.append(c) }
-        }
-        return (String(w), start)
+        return (lowercasedASCII(s[lo..<hi]), start)
     }
 
     static func appendSentences(of segment: Segment, caseless: Bool, to out: inout [String]) {

@@ -72,6 +72,52 @@ public enum ScoreJSONL {
         out += "}}"
     }
 
+    /// Records as JSON Lines in UTF-8: the bytes of ``encode(_:)-(Sequence<ScoredSentence>)``, made
+    /// by encoding chunks of records on up to `threads` threads and joining them in order.
+    public static func encodeUTF8(_ records: [ScoredSentence], threads: Int = Parallel.defaultThreads) -> [UInt8] {
+        let ranges = Parallel.ranges(count: records.count, chunks: Parallel.chunkCount(for: records.count, grain: 512))
+        let parts = DisjointWrites<[UInt8]>(repeating: [], count: ranges.count)
+        Parallel.forEachBalanced(chunks: ranges.count, threads: threads) { c in
+            var out: [UInt8] = []
+            out.reserveCapacity(ranges[c].count * 300)
+            for i in ranges[c] { appendLine(records[i], to: &out) }
+            parts[c] = out
+        }
+        if ranges.count == 1 { return parts[0] }
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.array.reduce(0) { $0 + $1.count })
+        for part in parts.array { out += part }
+        return out
+    }
+
+    /// Appends one record and its line end, as UTF-8, to `out`: the bytes of ``append(_:to:)`` and `\n`.
+    public static func appendLine(_ record: ScoredSentence, to out: inout [UInt8]) {
+        out.append(contentsOf: "{\"article\":".utf8)
+        JSONText.append(record.article, to: &out)
+        out.append(contentsOf: ",\"date\":".utf8)
+        if let date = record.date {
+            out.append(0x22)
+            out.append(contentsOf: date.description.utf8)
+            out.append(0x22)
+        } else {
+            out.append(contentsOf: "null".utf8)
+        }
+        out.append(contentsOf: ",\"index\":".utf8)
+        out.append(contentsOf: String(record.index).utf8)
+        out.append(contentsOf: ",\"sentence\":".utf8)
+        JSONText.append(record.sentence, to: &out)
+        out.append(contentsOf: ",\"label\":".utf8)
+        JSONText.append(record.label, to: &out)
+        out.append(contentsOf: ",\"probabilities\":{".utf8)
+        for (i, entry) in record.probabilities.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            JSONText.append(entry.label, to: &out)
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: number(entry.probability).utf8)
+        }
+        out.append(contentsOf: "}}\n".utf8)
+    }
+
     /// `value` as a JSON number in its shortest exact form, or `null` when it is not finite.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "null" }

@@ -39,6 +39,13 @@ public enum ScoreTable {
         return out
     }
 
+    /// The tables of ``render(_:labels:width:)`` for each group of `groups` (one article's
+    /// sentences each), joined in order; groups are rendered on up to `threads` threads.
+    public static func render(each groups: [[ScoredSentence]], labels: [String], width: Int? = nil,
+                              threads: Int = Parallel.defaultThreads) -> String {
+        Parallel.map(count: groups.count, threads: threads, grain: 8) { render(groups[$0], labels: labels, width: width) }.joined()
+    }
+
     /// CSV with a header: `article,date,index,sentence,label`, then one column per label with its probability.
     public static func csv(_ scored: [ScoredSentence], labels: [String]) -> String {
         csvHeader(labels: labels) + csvRows(scored, labels: labels)
@@ -57,6 +64,43 @@ public enum ScoreTable {
                 + CSVText.field(s.label) + "," + labels.map { DecimalText.fixed(s.probability(of: $0), places: 6) }.joined(separator: ",") + "\n"
         }
         return out
+    }
+
+    /// The UTF-8 bytes of ``csvRows(_:labels:)``, made by encoding chunks of rows on up to
+    /// `threads` threads and joining them in order.
+    public static func csvRowsUTF8(_ scored: [ScoredSentence], labels: [String], threads: Int = Parallel.defaultThreads) -> [UInt8] {
+        let ranges = Parallel.ranges(count: scored.count, chunks: Parallel.chunkCount(for: scored.count, grain: 512))
+        let parts = DisjointWrites<[UInt8]>(repeating: [], count: ranges.count)
+        Parallel.forEachBalanced(chunks: ranges.count, threads: threads) { c in
+            var out: [UInt8] = []
+            out.reserveCapacity(ranges[c].count * 200)
+            for i in ranges[c] { appendCSVRow(scored[i], labels: labels, to: &out) }
+            parts[c] = out
+        }
+        if ranges.count == 1 { return parts[0] }
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.array.reduce(0) { $0 + $1.count })
+        for part in parts.array { out += part }
+        return out
+    }
+
+    /// Appends one row of ``csvRows(_:labels:)``, with its line end, as UTF-8 to `out`.
+    static func appendCSVRow(_ s: ScoredSentence, labels: [String], to out: inout [UInt8]) {
+        CSVText.append(s.article, to: &out)
+        out.append(UInt8(ascii: ","))
+        if let date = s.date { out.append(contentsOf: date.description.utf8) }
+        out.append(UInt8(ascii: ","))
+        out.append(contentsOf: String(s.index).utf8)
+        out.append(UInt8(ascii: ","))
+        CSVText.append(s.sentence, to: &out)
+        out.append(UInt8(ascii: ","))
+        CSVText.append(s.label, to: &out)
+        out.append(UInt8(ascii: ","))
+        for (i, label) in labels.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            DecimalText.append(s.probability(of: label), places: 6, to: &out)
+        }
+        out.append(UInt8(ascii: "\n"))
     }
 
     private static func pad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import TensionKit
+
+/// The byte writers of `tension score` (JSON Lines, CSV, tables rendered in parallel) must give
+/// exactly the bytes of the `String` writers, whatever the thread count.
+@Suite struct ScoreOutputFastPathTests {
+    /// Records with awkward text: escapes, control characters, commas, CR LF, non-ASCII, odd numbers.
+    static let records: [ScoredSentence] = {
+        let texts = ["The ministry warned of a firm response.", "say \"no\", twice", "back\\slash\ttab",
+                     "line\r\nbreak", "bell\u{07}nul\u{00}esc\u{1B}\u{7F}", "Сеул и Москва, «мир»", "東京 \u{1F600}",
+                     "", "a,b", "\u{2028}sep\u{85}"]
+        let names = ["a.txt", "folder/b \"quoted\".txt", "c,d.txt", "é.txt"]
+        let numbers: [Double] = [0.7, 0.1, 0.2, 1, 0, -0.0, 1e-7, 0.333333333333, 0.5, .nan, .infinity, 2.5e-300]
+        var rng = SplitMix64(seed: 7)
+        var out: [ScoredSentence] = []
+        for i in 0..<3_000 {
+            let p = (0..<3).map { _ in rng.below(3) == 0 ? numbers[rng.below(numbers.count)] : Double(rng.below(1 << 40)) / Double(1 << 40) }
+            let labels = ["warning", "conciliatory", "neutral"]
+            out.append(ScoredSentence(
+                article: names[(i / 40) % names.count], date: rng.below(5) == 0 ? nil : Day(iso: "2024-06-\(10 + rng.below(18))"),
+                index: i % 40, sentence: texts[rng.below(texts.count)] + " \(i)", label: labels[rng.below(3)],
+                probabilities: zip(labels, p).map { (label: $0.0, probability: $0.1) }))
+        }
+        return out
+    }()
+
+    @Test(arguments: [1, 2, 5])
+    func jsonLinesBytesMatchTheStringEncoder(threads: Int) {
+        for count in [0, 1, 7, 600, Self.records.count] {
+            let slice = Array(Self.records.prefix(count))
+            #expect(ScoreJSONL.encodeUTF8(slice, threads: threads) == Array(ScoreJSONL.encode(slice).utf8), "\(count) records")
+        }
+    }
+
+    @Test(arguments: [1, 2, 5])
+    func csvBytesMatchTheStringWriter(threads: Int) {
+        let labels = ["conciliatory", "neutral", "warning", "missing"]
+        for count in [0, 1, 7, 600, Self.records.count] {
+            let slice = Array(Self.records.prefix(count))
+            #expect(ScoreTable.csvRowsUTF8(slice, labels: labels, threads: threads) == Array(ScoreTable.csvRows(slice, labels: labels).utf8), "\(count) records")
+        }
+    }
+
+    @Test(arguments: [1, 2, 5])
+    func tablesRenderedTogetherMatchOneByOne(threads: Int) {
+        let labels = ["conciliatory", "neutral", "warning"]
+        var groups: [[ScoredSentence]] = [[]]
+        var start = 0
+        var rng = SplitMix64(seed: 3)
+        while start < Self.records.count {
+            let end = min(Self.records.count, start + 1 + rng.below(60))
+            groups.append(Array(Self.records[start..<end]))
+            start = end
+            if rng.below(10) == 0 { groups.append([]) }
+        }
+        for width in [nil, 40, 120] as [Int?] {
+            let together = ScoreTable.render(each: groups, labels: labels, width: width, threads: threads)
+            #expect(together == groups.map { ScoreTable.render($0, labels: labels, width: width) }.joined())
+        }
+    }
+}
