@@ -273,7 +273,7 @@ public enum SentenceSplitter {
         while last > line.lowerBound, isCloser(s[last]) { last -= 1 }
         if isTerminal(s[last]) { return false }
         let first = s[next.lowerBound]
-        guard first.properties.isLowercase else { return true }
+        guard isLower(first) else { return true }
         let end = s[line.upperBound - 1]
         let joiners: Set<Unicode.Scalar> = [",", ";", "-", "\u{2013}", "\u{2014}", "(", "/", "&"]
         if joiners.contains(end) { return false }
@@ -302,6 +302,16 @@ public enum SentenceSplitter {
         let v = s.value
         if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
         return s.properties.isAlphabetic
+    }
+
+    /// `Unicode.Scalar.Properties.isUppercase`, decided without a table look-up for ASCII.
+    static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value >= 0x41 && s.value <= 0x5A) : s.properties.isUppercase
+    }
+
+    /// `Unicode.Scalar.Properties.isLowercase`, decided without a table look-up for ASCII.
+    static func isLower(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value >= 0x61 && s.value <= 0x7A) : s.properties.isLowercase
     }
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
@@ -393,8 +403,8 @@ public enum SentenceSplitter {
         while k < n, isOpener(s[k]) { f.opener = true; k += 1 }
         guard k < n else { return f }
         let c = s[k]
-        f.upper = c.properties.isUppercase
-        f.lower = c.properties.isLowercase
+        f.upper = isUpper(c)
+        f.lower = isLower(c)
         f.digit = isDigit(c)
         f.word = word(s, from: &k)
         while k < n, !isLetter(s[k]), !isSpace(s[k]) { k += 1 }
@@ -511,10 +521,10 @@ public enum SentenceSplitter {
     /// Whether the full stop at `dot` joins two sentences with no space: at least three lower-case
     /// letters before it, and after it a common sentence starter (capitalised, in cased text) followed by a space.
     static func isGluedSentenceStart(_ s: [Unicode.Scalar], dot: Int, caseless: Bool) -> Bool {
-        guard dot >= 3, (1...3).allSatisfy({ s[dot - $0].properties.isLowercase }) else { return false }
+        guard dot >= 3, (1...3).allSatisfy({ isLower(s[dot - $0]) }) else { return false }
         var k = dot + 1
         guard k < s.count, isLetter(s[k]) else { return false }
-        let capital = s[k].properties.isUppercase
+        let capital = isUpper(s[k])
         let word = word(s, from: &k)
         guard k < s.count, isSpace(s[k]) else { return false }
         if caseless { return NewsAbbreviations.caselessStarters.contains(word) }

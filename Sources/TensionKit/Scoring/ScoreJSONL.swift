@@ -80,7 +80,8 @@ public enum ScoreJSONL {
         Parallel.forEachBalanced(chunks: ranges.count, threads: threads) { c in
             var out: [UInt8] = []
             out.reserveCapacity(ranges[c].count * 300)
-            for i in ranges[c] { appendLine(records[i], to: &out) }
+            var head = RecordHead()
+            for i in ranges[c] { appendLine(records[i], to: &out, head: &head) }
             parts[c] = out
         }
         if ranges.count == 1 { return parts[0] }
@@ -92,17 +93,44 @@ public enum ScoreJSONL {
 
     /// Appends one record and its line end, as UTF-8, to `out`: the bytes of ``append(_:to:)`` and `\n`.
     public static func appendLine(_ record: ScoredSentence, to out: inout [UInt8]) {
-        out.append(contentsOf: "{\"article\":".utf8)
-        JSONText.append(record.article, to: &out)
-        out.append(contentsOf: ",\"date\":".utf8)
-        if let date = record.date {
-            out.append(0x22)
-            out.append(contentsOf: date.description.utf8)
-            out.append(0x22)
-        } else {
-            out.append(contentsOf: "null".utf8)
+        var head = RecordHead()
+        appendLine(record, to: &out, head: &head)
+    }
+
+    /// The encoded start of a record, `{"article":…,"date":…,"index":`, kept for the next record
+    /// of the same article.
+    struct RecordHead {
+        var article: String?
+        var date: Day?
+        var bytes: [UInt8] = []
+    }
+
+    /// Whether `a` and `b` hold the same UTF-8 bytes.
+    static func sameUTF8(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+    }
+
+    static func appendLine(_ record: ScoredSentence, to out: inout [UInt8], head: inout RecordHead) {
+        // Bytes, not String ==, which would call canonically equivalent names equal.
+        if head.date != record.date || !(head.article.map { sameUTF8($0, record.article) } ?? false) {
+            head.article = record.article
+            head.date = record.date
+            head.bytes.removeAll(keepingCapacity: true)
+            head.bytes.append(contentsOf: "{\"article\":".utf8)
+            JSONText.append(record.article, to: &head.bytes)
+            head.bytes.append(contentsOf: ",\"date\":".utf8)
+            if let date = record.date {
+                head.bytes.append(0x22)
+                head.bytes.append(contentsOf: date.description.utf8)
+                head.bytes.append(0x22)
+            } else {
+                head.bytes.append(contentsOf: "null".utf8)
+            }
+            head.bytes.append(contentsOf: ",\"index\":".utf8)
         }
-        out.append(contentsOf: ",\"index\":".utf8)
+        out.append(contentsOf: head.bytes)
         out.append(contentsOf: String(record.index).utf8)
         out.append(contentsOf: ",\"sentence\":".utf8)
         JSONText.append(record.sentence, to: &out)

@@ -74,7 +74,8 @@ public enum ScoreTable {
         Parallel.forEachBalanced(chunks: ranges.count, threads: threads) { c in
             var out: [UInt8] = []
             out.reserveCapacity(ranges[c].count * 200)
-            for i in ranges[c] { appendCSVRow(scored[i], labels: labels, to: &out) }
+            var head = ScoreJSONL.RecordHead()
+            for i in ranges[c] { appendCSVRow(scored[i], labels: labels, to: &out, head: &head) }
             parts[c] = out
         }
         if ranges.count == 1 { return parts[0] }
@@ -85,11 +86,18 @@ public enum ScoreTable {
     }
 
     /// Appends one row of ``csvRows(_:labels:)``, with its line end, as UTF-8 to `out`.
-    static func appendCSVRow(_ s: ScoredSentence, labels: [String], to out: inout [UInt8]) {
-        CSVText.append(s.article, to: &out)
-        out.append(UInt8(ascii: ","))
-        if let date = s.date { out.append(contentsOf: date.description.utf8) }
-        out.append(UInt8(ascii: ","))
+    /// `head` keeps the encoded `article,date,` of the previous row for the next row of the same article.
+    static func appendCSVRow(_ s: ScoredSentence, labels: [String], to out: inout [UInt8], head: inout ScoreJSONL.RecordHead) {
+        if head.date != s.date || !(head.article.map { ScoreJSONL.sameUTF8($0, s.article) } ?? false) {
+            head.article = s.article
+            head.date = s.date
+            head.bytes.removeAll(keepingCapacity: true)
+            CSVText.append(s.article, to: &head.bytes)
+            head.bytes.append(UInt8(ascii: ","))
+            if let date = s.date { head.bytes.append(contentsOf: date.description.utf8) }
+            head.bytes.append(UInt8(ascii: ","))
+        }
+        out.append(contentsOf: head.bytes)
         out.append(contentsOf: String(s.index).utf8)
         out.append(UInt8(ascii: ","))
         CSVText.append(s.sentence, to: &out)
