@@ -142,9 +142,14 @@ public enum SentenceSplitter {
         scalars.reserveCapacity(bytes.count)
         offsets.reserveCapacity(bytes.count + 1)
         var offset = 0
-        if !bytes.contains(where: { $0 >= 0x80 }) {
-            // ASCII: one scalar per byte.
-            for b in bytes { scalars.append(Unicode.Scalar(b)) }
+        let ascii = bytes.withUnsafeBufferPointer { b in
+            var high: UInt8 = 0
+            for x in b { high |= x }
+            return high < 0x80
+        }
+        if ascii {
+            // One scalar per byte.
+            scalars = bytes.map { Unicode.Scalar($0) }
             offsets.append(contentsOf: 0..<bytes.count)
             offset = bytes.count
         }
@@ -172,7 +177,7 @@ public enum SentenceSplitter {
         }
         offsets.append(offset)
 
-        let caseless = isCaseless(scalars)
+        let caseless = ascii ? isCaselessASCII(bytes) : isCaseless(scalars)
         var sentences: [String] = []
         var segment = Segment()
         var previousLine: Range<Int>?
@@ -205,7 +210,7 @@ public enum SentenceSplitter {
                     }
                 }
                 let base = segment.bytes.count - offsets[line.lowerBound]
-                for k in line { segment.offsets.append(base + offsets[k]) }
+                segment.offsets.append(contentsOf: offsets[line].lazy.map { base + $0 })
                 segment.scalars.append(contentsOf: scalars[line])
                 segment.bytes.append(contentsOf: bytes[offsets[line.lowerBound]..<offsets[line.upperBound]])
                 previousLine = line
@@ -246,6 +251,20 @@ public enum SentenceSplitter {
             }
         }
         return capitals * 200 < letters
+    }
+
+    /// ``isCaseless(_:)`` for ASCII text given as bytes.
+    static func isCaselessASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            var letters = 0
+            var capitals = 0
+            for x in b {
+                let folded = x | 0x20
+                letters &+= (folded >= 0x61 && folded <= 0x7A) ? 1 : 0
+                capitals &+= (x >= 0x41 && x <= 0x5A) ? 1 : 0
+            }
+            return capitals * 200 < letters
+        }
     }
 
     // MARK: - Lines

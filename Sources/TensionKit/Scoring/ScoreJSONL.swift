@@ -1,3 +1,5 @@
+import Foundation
+
 /// The JSON Lines codec of ``ScoredSentence``: what `tension score --format jsonl` writes and
 /// `tension chart --scores` reads.
 ///
@@ -109,7 +111,9 @@ public enum ScoreJSONL {
     static func sameUTF8(_ a: String, _ b: String) -> Bool {
         var a = a
         var b = b
-        return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
     }
 
     static func appendLine(_ record: ScoredSentence, to out: inout [UInt8], head: inout RecordHead) {
