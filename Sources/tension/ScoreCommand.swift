@@ -52,12 +52,12 @@ struct ScoreCommand: ParsableCommand {
             }
         case .csv:
             Terminal.write(ScoreTable.csvHeader(labels: labels))
-            try scorer.forEachBatch(read, threads: model.threadCount) {
-                try Terminal.write(bytes: ScoreTable.csvRowsUTF8($0, labels: labels, threads: model.threadCount))
+            try scorer.forEachBatch(read, threads: model.threadCount, transform: { ScoreTable.csvRowsUTF8($0, labels: labels, threads: 1) }) {
+                try Terminal.write(bytes: $0)
             }
         case .jsonl:
-            try scorer.forEachBatch(read, threads: model.threadCount) {
-                try Terminal.write(bytes: ScoreJSONL.encodeUTF8($0, threads: model.threadCount))
+            try scorer.forEachBatch(read, threads: model.threadCount, transform: { ScoreJSONL.encodeUTF8($0, threads: 1) }) {
+                try Terminal.write(bytes: $0)
             }
         }
     }

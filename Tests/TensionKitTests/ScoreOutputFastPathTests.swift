@@ -56,7 +56,31 @@ import Testing
         }
         for width in [nil, 40, 120] as [Int?] {
             let together = ScoreTable.render(each: groups, labels: labels, width: width, threads: threads)
-            #expect(together == groups.map { ScoreTable.render($0, labels: labels, width: width) }.joined())
+            #expect(Array(together.utf8) == Array(groups.map { ScoreTable.render($0, labels: labels, width: width) }.joined().utf8))
+        }
+    }
+
+    @Test func padRightMatchesFoundationPadding() {
+        for text in ["", "label", "warning", "conciliatory", "neutral", "é", "e\u{301}", "\u{1F600}x", "東京", "a much longer label than the column"] {
+            for width in [0, 1, 5, 13, 20] {
+                #expect(Array(ScoreTable.padRight(text, width).utf8) == Array(text.padding(toLength: width, withPad: " ", startingAt: 0).utf8), "\(text) to \(width)")
+            }
+        }
+    }
+
+    @Test func chunkedBatchesGiveTheRecordsOfPlainBatches() throws {
+        let scorer = ArticleScorer(model: try TestSupport.model())
+        var rng = SplitMix64(seed: 9)
+        let articles = (0..<40).map { a in
+            Article(name: a % 7 == 0 ? "same.txt" : "a\(a).txt", date: a % 3 == 0 ? nil : Day(iso: "2024-06-1\(a % 10)"),
+                    dateSource: .none, headline: nil,
+                    sentences: (0..<rng.below(30)).map { _ in TestSupport.sentences[rng.below(TestSupport.sentences.count)].0 })
+        }
+        let plain = scorer.score(articles, threads: 1)
+        for (batchSize, chunkSize, threads) in [(8192, 512, 2), (7, 3, 2), (50, 1, 3), (1, 1, 1)] {
+            var chunked: [ScoredSentence] = []
+            scorer.forEachBatch(articles, batchSize: batchSize, chunkSize: chunkSize, threads: threads, transform: { $0 }) { chunked += $0 }
+            #expect(chunked == plain, "batch \(batchSize), chunk \(chunkSize)")
         }
     }
 }

@@ -48,4 +48,46 @@ public struct ArticleScorer: Sendable {
         }
         try flush()
     }
+
+    /// Like ``forEachBatch(_:batchSize:threads:_:)``, with the records of each batch cut into
+    /// chunks of about `chunkSize` that `transform` turns into something smaller (encoded text,
+    /// say) on up to `threads` threads; `body` gets the results in order. The records are made
+    /// and freed on the threads that transform them, so that little is left for the caller's.
+    public func forEachBatch<Chunk: Sendable>(
+        _ articles: [Article], batchSize: Int = 8192, chunkSize: Int = 512, threads: Int = Parallel.defaultThreads,
+        transform: @Sendable ([ScoredSentence]) -> Chunk, _ body: (Chunk) throws -> Void
+    ) rethrows {
+        let labels = model.labels
+        var pending: [(article: Int, index: Int)] = []
+        var texts: [String] = []
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            let predictions = model.predict(texts, threads: threads)
+            let (positions, sentences) = (pending, texts)
+            pending = []
+            texts = []
+            let ranges = Parallel.ranges(count: positions.count, chunks: (positions.count + chunkSize - 1) / max(1, chunkSize))
+            let results = DisjointWrites<Chunk?>(repeating: nil, count: ranges.count)
+            Parallel.forEachBalanced(chunks: ranges.count, threads: threads) { c in
+                var records: [ScoredSentence] = []
+                records.reserveCapacity(ranges[c].count)
+                for i in ranges[c] {
+                    let (a, index) = positions[i]
+                    records.append(ScoredSentence(article: articles[a].name, date: articles[a].date, index: index,
+                                                  sentence: sentences[i], label: predictions[i].label,
+                                                  probabilities: zip(labels, predictions[i].probabilities).map { (label: $0.0, probability: $0.1) }))
+                }
+                results[c] = transform(records)
+            }
+            for result in results.array { try body(result!) }
+        }
+        for (a, article) in articles.enumerated() {
+            for (index, sentence) in article.sentences.enumerated() {
+                pending.append((a, index))
+                texts.append(sentence)
+                if pending.count >= batchSize { try flush() }
+            }
+        }
+        try flush()
+    }
 }

@@ -22,13 +22,18 @@ public enum ScoreTable {
             let group = scored[start..<end]
             let first = group.first!
             out += "\(first.article)  \(first.date.map(\.description) ?? "undated")\n"
-            out += pad("#", 4) + " " + "label".padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+            out += pad("#", 4) + " " + padRight("label", labelWidth)
                 + short.map { pad($0, probWidth) }.joined() + "  sentence\n"
             for s in group {
                 // No room limit (output to a file or a pipe): no need to count the Characters.
                 let text = room < Int.max && s.sentence.count > room ? String(s.sentence.prefix(room - 1)) + "…" : s.sentence
-                out += pad(String(s.index), 4) + " " + s.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
-                    + labels.map { pad(DecimalText.fixed(s.probability(of: $0), places: 3), probWidth) }.joined() + "  " + text + "\n"
+                out += pad(String(s.index), 4)
+                out += " "
+                out += padRight(s.label, labelWidth)
+                for label in labels { out += pad(DecimalText.fixed(s.probability(of: label), places: 3), probWidth) }
+                out += "  "
+                out += text
+                out += "\n"
             }
             let counts = labels.map { l in group.filter { $0.label == l }.count }
             let summary = zip(labels, counts).map { "\($0) \($1)" }.joined(separator: ", ")
@@ -109,6 +114,15 @@ public enum ScoreTable {
             DecimalText.append(s.probability(of: label), places: 6, to: &out)
         }
         out.append(UInt8(ascii: "\n"))
+    }
+
+    /// `s.padding(toLength: w, withPad: " ", startingAt: 0)`: `s` with spaces after it up to `w`
+    /// UTF-16 units, without going through `NSString` when only spaces need adding.
+    static func padRight(_ s: String, _ w: Int) -> String {
+        let length = s.utf16.count
+        if length == w { return s }
+        if length > w { return s.padding(toLength: w, withPad: " ", startingAt: 0) }  // cut to w units
+        return s + String(repeating: " ", count: w - length)
     }
 
     private static func pad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
