@@ -210,7 +210,13 @@ public enum SentenceSplitter {
                     }
                 }
                 let base = segment.bytes.count - offsets[line.lowerBound]
-                segment.offsets.append(contentsOf: offsets[line].lazy.map { base + $0 })
+                let first = segment.offsets.count
+                segment.offsets.append(contentsOf: offsets[line])
+                if base != 0 {
+                    segment.offsets.withUnsafeMutableBufferPointer { p in
+                        for k in first..<p.count { p[k] &+= base }
+                    }
+                }
                 segment.scalars.append(contentsOf: scalars[line])
                 segment.bytes.append(contentsOf: bytes[offsets[line.lowerBound]..<offsets[line.upperBound]])
                 previousLine = line
@@ -256,12 +262,22 @@ public enum SentenceSplitter {
     /// ``isCaseless(_:)`` for ASCII text given as bytes.
     static func isCaselessASCII(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { b in
+            // Branch-free counts (x - 0x41 < 26 wraps for bytes below "A"), which the compiler can vectorise.
             var letters = 0
             var capitals = 0
-            for x in b {
-                let folded = x | 0x20
-                letters &+= (folded >= 0x61 && folded <= 0x7A) ? 1 : 0
-                capitals &+= (x >= 0x41 && x <= 0x5A) ? 1 : 0
+            var start = 0
+            while start < b.count {
+                let end = min(b.count, start + 65_536)
+                var l: UInt32 = 0
+                var c: UInt32 = 0
+                for k in start..<end {
+                    let x = b[k]
+                    c &+= (x &- 0x41) < 26 ? 1 : 0
+                    l &+= ((x | 0x20) &- 0x61) < 26 ? 1 : 0
+                }
+                letters += Int(l)
+                capitals += Int(c)
+                start = end
             }
             return capitals * 200 < letters
         }
