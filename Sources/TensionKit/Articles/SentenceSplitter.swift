@@ -263,6 +263,7 @@ public enum SentenceSplitter {
     static func isCaselessASCII(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { b in
             // Branch-free counts (x - 0x41 < 26 wraps for bytes below "A"), which the compiler can vectorise.
+            guard let p = b.baseAddress else { return false }
             var letters = 0
             var capitals = 0
             var start = 0
@@ -271,7 +272,7 @@ public enum SentenceSplitter {
                 var l: UInt32 = 0
                 var c: UInt32 = 0
                 for k in start..<end {
-                    let x = b[k]
+                    let x = p[k]
                     c &+= (x &- 0x41) < 26 ? 1 : 0
                     l &+= ((x | 0x20) &- 0x61) < 26 ? 1 : 0
                 }
