@@ -28,14 +28,37 @@ struct ScoreCommand: ParsableCommand {
         case .table:
             // One article at a time: each table ends with that article's summary.
             let width = Terminal.outputIsTerminal ? Terminal.width : nil
-            for article in read {
-                Terminal.write(ScoreTable.render(scorer.score([article], threads: model.threadCount), labels: labels, width: width))
+            // Sentences are scored in batches across articles; an article's table is written
+            // once all its sentences are scored.
+            var pending: [ScoredSentence] = []
+            var next = 0
+            try scorer.forEachBatch(read, threads: model.threadCount) { batch in
+                pending += batch
+                var groups: [[ScoredSentence]] = []
+                var start = 0
+                while next < read.count, pending.count - start >= read[next].sentences.count {
+                    let end = start + read[next].sentences.count
+                    groups.append(Array(pending[start..<end]))
+                    start = end
+                    next += 1
+                }
+                pending.removeFirst(start)
+                try Terminal.write(bytes: Array(ScoreTable.render(each: groups, labels: labels, width: width, threads: model.threadCount).utf8))
+            }
+            // Articles with no sentences left at the end still get their (empty) table.
+            if next < read.count {
+                let rest = read[next...].map { _ in [ScoredSentence]() }
+                try Terminal.write(bytes: Array(ScoreTable.render(each: rest, labels: labels, width: width, threads: 1).utf8))
             }
         case .csv:
             Terminal.write(ScoreTable.csvHeader(labels: labels))
-            scorer.forEachBatch(read, threads: model.threadCount) { Terminal.write(ScoreTable.csvRows($0, labels: labels)) }
+            try scorer.forEachBatch(read, threads: model.threadCount, transform: { ScoreTable.csvRowsUTF8($0, labels: labels, threads: 1) }) {
+                try Terminal.write(bytes: $0)
+            }
         case .jsonl:
-            scorer.forEachBatch(read, threads: model.threadCount) { Terminal.write(ScoreJSONL.encode($0)) }
+            try scorer.forEachBatch(read, threads: model.threadCount, transform: { ScoreJSONL.encodeUTF8($0, threads: 1) }) {
+                try Terminal.write(bytes: $0)
+            }
         }
     }
 }

@@ -47,24 +47,29 @@ enum ArticleBuilder {
 
     /// The lines of `text`; `\r\n` and `\r` count as line ends.
     static func splitLines(_ text: String) -> [String] {
-        var lines: [String] = []
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        var i = start
-        while i != bytes.endIndex {
-            let b = bytes[i]
-            if b == 0x0A || b == 0x0D {
-                lines.append(String(text[start..<i]))
-                var next = bytes.index(after: i)
-                if b == 0x0D, next != bytes.endIndex, bytes[next] == 0x0A { next = bytes.index(after: next) }
-                start = next
-                i = next
-            } else {
-                i = bytes.index(after: i)
+        var text = text
+        return text.withUTF8 { bytes in
+            // Lines end at ASCII bytes, so every piece is valid UTF-8 on its own.
+            func piece(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            var lines: [String] = []
+            var start = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b == 0x0A || b == 0x0D {
+                    lines.append(piece(start..<i))
+                    var next = i + 1
+                    if b == 0x0D, next < n, bytes[next] == 0x0A { next += 1 }
+                    start = next
+                    i = next
+                } else {
+                    i += 1
+                }
             }
+            lines.append(piece(start..<n))
+            return lines
         }
-        lines.append(String(text[start..<bytes.endIndex]))
-        return lines
     }
 
     /// The first ``PublicationDateFinder/headerLineCount`` non-blank lines, and the line right under the headline.

@@ -11,11 +11,18 @@ enum ArticleTextDecoder {
     static func decode(_ bytes: [UInt8], name: String) throws(TensionError) -> (text: String, note: String?) {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if body.contains(0) {
+        let (hasNUL, controls) = body.withUnsafeBufferPointer { buffer in
+            var controls = 0
+            var nul = false
+            for b in buffer where b < 0x20 {
+                if b == 0 { nul = true }
+                if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+            }
+            return (nul, controls)
+        }
+        if hasNUL {
             throw TensionError(.input, "binary file (contains NUL bytes); skipped", file: name)
         }
-        var controls = 0
-        for b in body where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
         if let text = String(validating: body, as: UTF8.self) {
             guard controls * 10 <= body.count else {
                 throw TensionError(.input, "binary file (mostly control characters); skipped", file: name)

@@ -98,17 +98,29 @@ public enum BoilerplateFilter {
         var endsWithTerminal: Bool
 
         init(_ line: String) {
-            var words = 0
-            var inWord = false
-            for s in line.unicodeScalars {
-                if s == " " || s == "\t" || s == "\u{A0}" {
-                    inWord = false
-                } else if !inWord {
-                    inWord = true
-                    words += 1
+            var copy = line
+            // Words are separated by space, tab and no-break space (C2 A0); counted on the UTF-8
+            // bytes, where a continuation byte (80...BF) belongs to the scalar before it.
+            self.words = copy.withUTF8 { bytes in
+                var words = 0
+                var inWord = false
+                var i = 0
+                let n = bytes.count
+                while i < n {
+                    let b = bytes[i]
+                    if b == 0x20 || b == 0x09 {
+                        inWord = false
+                    } else if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {
+                        inWord = false
+                        i += 1
+                    } else if b & 0xC0 != 0x80, !inWord {
+                        inWord = true
+                        words += 1
+                    }
+                    i += 1
                 }
+                return words
             }
-            self.words = words
             var end = false
             for s in line.unicodeScalars.reversed() {
                 if closers.contains(s) { continue }

@@ -20,7 +20,8 @@ public enum MojibakeRepair {
     /// Returns `text` with every Windows-1252 reading of a UTF-8 character turned back into that character.
     public static func repair(_ text: String) -> String {
         // U+00C2…U+00F4 are C3 82…C3 B4 in UTF-8; without a C3 byte there is nothing to repair.
-        guard text.utf8.contains(0xC3) else { return text }
+        var probe = text
+        guard probe.withUTF8({ $0.contains(0xC3) }) else { return text }
         let input = Array(text.unicodeScalars)
         var output: [UInt8] = []
         output.reserveCapacity(input.count + input.count / 4)

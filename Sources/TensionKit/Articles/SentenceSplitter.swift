@@ -43,7 +43,78 @@ public enum SentenceSplitter {
     ///
     /// A blank line always ends a sentence, so the text is split paragraph by paragraph: the
     /// working memory is that of the longest paragraph, not of the whole text.
+    ///
+    /// Lines end at `\n`, `\r\n`, `\r`, U+000B, U+000C, U+0085, U+2028 and U+2029 (the
+    /// newline Characters, each of which is a grapheme of its own); a line is blank when every
+    /// Character in it is white space. The work is done on the UTF-8 bytes; the result is that
+    /// of ``splitByCharacters(_:)``, the plain `String` form of the same rules, which the tests
+    /// compare it with.
     public static func split(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { split(utf8: $0) }
+    }
+
+    /// ``split(_:)`` on the UTF-8 bytes of valid text.
+    static func split(utf8 b: UnsafeBufferPointer<UInt8>) -> [String] {
+        var out: [String] = []
+        // The non-blank lines of the current paragraph, joined by "\n".
+        var paragraph: [UInt8] = []
+        var hasLines = false
+        let n = b.count
+
+        func endLine(_ lo: Int, _ hi: Int) {
+            if isBlankLine(UnsafeBufferPointer(rebasing: b[lo..<hi])) {
+                if hasLines { out += splitParagraph(bytes: paragraph) }
+                paragraph.removeAll(keepingCapacity: true)
+                hasLines = false
+            } else {
+                if hasLines { paragraph.append(0x0A) }
+                paragraph.append(contentsOf: UnsafeBufferPointer(rebasing: b[lo..<hi]))
+                hasLines = true
+            }
+        }
+
+        var start = 0
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c >= 0x0A && c <= 0x0D {
+                endLine(start, i)
+                i += (c == 0x0D && i + 1 < n && b[i + 1] == 0x0A) ? 2 : 1
+                start = i
+            } else if c == 0xC2, i + 1 < n, b[i + 1] == 0x85 {
+                endLine(start, i)
+                i += 2
+                start = i
+            } else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 {
+                endLine(start, i)
+                i += 3
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        endLine(start, n)
+        if hasLines { out += splitParagraph(bytes: paragraph) }
+        return out
+    }
+
+    /// Whether every Character of `line` (valid UTF-8 holding no line end) is white space, as
+    /// `Character.isWhitespace` says; ASCII is decided on the bytes.
+    static func isBlankLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        for c in line {
+            if c >= 0x80 {
+                // A combining mark after a space belongs to the space's Character: ask the Characters.
+                return String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
+            }
+            if c != 0x20 && !(c >= 0x09 && c <= 0x0D) { return false }
+        }
+        return true
+    }
+
+    /// The plain `String` form of ``split(_:)``: lines are split on newline Characters and tested
+    /// with `Character.isWhitespace`. Kept as the reference that the byte form is tested against.
+    static func splitByCharacters(_ text: String) -> [String] {
         var out: [String] = []
         var paragraph: [Substring] = []
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
@@ -60,13 +131,28 @@ public enum SentenceSplitter {
 
     /// Splits one paragraph (text with no blank line) into sentences.
     static func splitParagraph(_ text: String) -> [String] {
-        let bytes = Array(text.utf8)
+        splitParagraph(bytes: Array(text.utf8))
+    }
+
+    /// Splits one paragraph, given as valid UTF-8 with no blank line, into sentences.
+    static func splitParagraph(bytes: [UInt8]) -> [String] {
         // scalars[k] starts at UTF-8 offset offsets[k]; offsets[scalars.count] is the length.
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
         scalars.reserveCapacity(bytes.count)
         offsets.reserveCapacity(bytes.count + 1)
         var offset = 0
+        let ascii = bytes.withUnsafeBufferPointer { b in
+            var high: UInt8 = 0
+            for x in b { high |= x }
+            return high < 0x80
+        }
+        if ascii {
+            // One scalar per byte.
+            scalars = bytes.map { Unicode.Scalar($0) }
+            offsets.append(contentsOf: 0..<bytes.count)
+            offset = bytes.count
+        }
         while offset < bytes.count {
             let b0 = UInt32(bytes[offset])
             offsets.append(offset)
@@ -91,7 +177,7 @@ public enum SentenceSplitter {
         }
         offsets.append(offset)
 
-        let caseless = isCaseless(scalars)
+        let caseless = ascii ? isCaselessASCII(bytes) : isCaseless(scalars)
         var sentences: [String] = []
         var segment = Segment()
         var previousLine: Range<Int>?
@@ -124,7 +210,13 @@ public enum SentenceSplitter {
                     }
                 }
                 let base = segment.bytes.count - offsets[line.lowerBound]
-                for k in line { segment.offsets.append(base + offsets[k]) }
+                let first = segment.offsets.count
+                segment.offsets.append(contentsOf: offsets[line])
+                if base != 0 {
+                    segment.offsets.withUnsafeMutableBufferPointer { p in
+                        for k in first..<p.count { p[k] &+= base }
+                    }
+                }
                 segment.scalars.append(contentsOf: scalars[line])
                 segment.bytes.append(contentsOf: bytes[offsets[line.lowerBound]..<offsets[line.upperBound]])
                 previousLine = line
@@ -167,6 +259,31 @@ public enum SentenceSplitter {
         return capitals * 200 < letters
     }
 
+    /// ``isCaseless(_:)`` for ASCII text given as bytes.
+    static func isCaselessASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            // Branch-free counts (x - 0x41 < 26 wraps for bytes below "A"), which the compiler can vectorise.
+            guard let p = b.baseAddress else { return false }
+            var letters = 0
+            var capitals = 0
+            var start = 0
+            while start < b.count {
+                let end = min(b.count, start + 65_536)
+                var l: UInt32 = 0
+                var c: UInt32 = 0
+                for k in start..<end {
+                    let x = p[k]
+                    c &+= (x &- 0x41) < 26 ? 1 : 0
+                    l &+= ((x | 0x20) &- 0x61) < 26 ? 1 : 0
+                }
+                letters += Int(l)
+                capitals += Int(c)
+                start = end
+            }
+            return capitals * 200 < letters
+        }
+    }
+
     // MARK: - Lines
 
     static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
@@ -192,7 +309,7 @@ public enum SentenceSplitter {
         while last > line.lowerBound, isCloser(s[last]) { last -= 1 }
         if isTerminal(s[last]) { return false }
         let first = s[next.lowerBound]
-        guard first.properties.isLowercase else { return true }
+        guard isLower(first) else { return true }
         let end = s[line.upperBound - 1]
         let joiners: Set<Unicode.Scalar> = [",", ";", "-", "\u{2013}", "\u{2014}", "(", "/", "&"]
         if joiners.contains(end) { return false }
@@ -223,6 +340,16 @@ public enum SentenceSplitter {
         return s.properties.isAlphabetic
     }
 
+    /// `Unicode.Scalar.Properties.isUppercase`, decided without a table look-up for ASCII.
+    static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value >= 0x41 && s.value <= 0x5A) : s.properties.isUppercase
+    }
+
+    /// `Unicode.Scalar.Properties.isLowercase`, decided without a table look-up for ASCII.
+    static func isLower(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value >= 0x61 && s.value <= 0x7A) : s.properties.isLowercase
+    }
+
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
     /// Marks the scalars that lie strictly inside a matched double quotation, or nil when there is none.
@@ -232,6 +359,16 @@ public enum SentenceSplitter {
     /// quotation is open means the earlier one was never closed, and the quotation restarts there.
     /// `''` between a letter or digit and a letter or digit is an apostrophe (`party''s`, `1992-''93`).
     static func quotationMask(_ s: [Unicode.Scalar]) -> [Bool]? {
+        // Only a closing `”`, `»`, `"` or `''` ends a quotation: without one there is nothing to mark.
+        var mayClose = false
+        for (i, c) in s.enumerated() {
+            let v = c.value
+            if v == 0x22 || v == 0x201D || v == 0xBB || (v == 0x27 && i + 1 < s.count && s[i + 1] == "'") {
+                mayClose = true
+                break
+            }
+        }
+        guard mayClose else { return nil }
         var mask: [Bool]?
         var open: Int?
         var i = 0
@@ -302,8 +439,8 @@ public enum SentenceSplitter {
         while k < n, isOpener(s[k]) { f.opener = true; k += 1 }
         guard k < n else { return f }
         let c = s[k]
-        f.upper = c.properties.isUppercase
-        f.lower = c.properties.isLowercase
+        f.upper = isUpper(c)
+        f.lower = isLower(c)
         f.digit = isDigit(c)
         f.word = word(s, from: &k)
         while k < n, !isLetter(s[k]), !isSpace(s[k]) { k += 1 }
@@ -314,13 +451,32 @@ public enum SentenceSplitter {
 
     /// The lower-case letters starting at `k`, advancing `k` past them.
     static func word(_ s: [Unicode.Scalar], from k: inout Int) -> String {
-        var w = String.UnicodeScalarView()
-        while k < s.count, isLetter(s[k]) {
-            let c = s[k]
-            if c.value >= 0x41 && c.value <= 0x5A { w.append(Unicode.Scalar(c.value + 32)!) } else { w.append(c) }
-            k += 1
+        let start = k
+        while k < s.count, isLetter(s[k]) { k += 1 }
+        return lowercasedASCII(s[start..<k])
+    }
+
+    /// The scalars as a `String`, with `A`...`Z` turned into `a`...`z` and every other scalar kept.
+    static func lowercasedASCII(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var length = 0
+        for c in scalars { length += UTF8.width(c) }
+        if length == 0 { return "" }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var i = 0
+            for c in scalars {
+                let v = c.value
+                if v < 0x80 {
+                    buffer[i] = UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v)
+                    i += 1
+                } else {
+                    for b in UTF8.encode(c)! {
+                        buffer[i] = b
+                        i += 1
+                    }
+                }
+            }
+            return i
         }
-        return String(w)
     }
 
     /// The word before a full stop at `end` (exclusive), lower-cased, without openers or closers, and where it starts.
@@ -331,11 +487,7 @@ public enum SentenceSplitter {
         var hi = end
         while lo < hi, isOpener(s[lo]) { lo += 1 }
         while hi > lo, isCloser(s[hi - 1]) { hi -= 1 }
-        var w = String.UnicodeScalarView()
-        for c in s[lo..<hi] {
-            if c.value >= 0x41 && c.value <= 0x5A { w.append(Unicode.Scalar(c.value + 32)!) } else { w.append(c) }
-        }
-        return (String(w), start)
+        return (lowercasedASCII(s[lo..<hi]), start)
     }
 
     static func appendSentences(of segment: Segment, caseless: Bool, to out: inout [String]) {
@@ -405,10 +557,10 @@ public enum SentenceSplitter {
     /// Whether the full stop at `dot` joins two sentences with no space: at least three lower-case
     /// letters before it, and after it a common sentence starter (capitalised, in cased text) followed by a space.
     static func isGluedSentenceStart(_ s: [Unicode.Scalar], dot: Int, caseless: Bool) -> Bool {
-        guard dot >= 3, (1...3).allSatisfy({ s[dot - $0].properties.isLowercase }) else { return false }
+        guard dot >= 3, (1...3).allSatisfy({ isLower(s[dot - $0]) }) else { return false }
         var k = dot + 1
         guard k < s.count, isLetter(s[k]) else { return false }
-        let capital = s[k].properties.isUppercase
+        let capital = isUpper(s[k])
         let word = word(s, from: &k)
         guard k < s.count, isSpace(s[k]) else { return false }
         if caseless { return NewsAbbreviations.caselessStarters.contains(word) }

@@ -22,23 +22,69 @@ public struct ArticleScorer: Sendable {
     public func forEachBatch(_ articles: [Article], batchSize: Int = 8192, threads: Int = Parallel.defaultThreads,
                              _ body: ([ScoredSentence]) throws -> Void) rethrows {
         let labels = model.labels
-        var pending: [(article: Article, index: Int)] = []
+        // (article, sentence) positions: indices, so that no Article is copied per sentence.
+        var pending: [(article: Int, index: Int)] = []
+        var texts: [String] = []
         func flush() throws {
             guard !pending.isEmpty else { return }
-            let predictions = model.predict(pending.map { $0.article.sentences[$0.index] }, threads: threads)
+            let predictions = model.predict(texts, threads: threads)
             var batch: [ScoredSentence] = []
             batch.reserveCapacity(pending.count)
             for (item, p) in zip(pending, predictions) {
-                batch.append(ScoredSentence(article: item.article.name, date: item.article.date, index: item.index,
-                                            sentence: item.article.sentences[item.index], label: p.label,
+                batch.append(ScoredSentence(article: articles[item.article].name, date: articles[item.article].date, index: item.index,
+                                            sentence: texts[batch.count], label: p.label,
                                             probabilities: zip(labels, p.probabilities).map { (label: $0.0, probability: $0.1) }))
             }
             pending.removeAll(keepingCapacity: true)
+            texts.removeAll(keepingCapacity: true)
             try body(batch)
         }
-        for article in articles {
-            for index in article.sentences.indices {
-                pending.append((article, index))
+        for (a, article) in articles.enumerated() {
+            for (index, sentence) in article.sentences.enumerated() {
+                pending.append((a, index))
+                texts.append(sentence)
+                if pending.count >= batchSize { try flush() }
+            }
+        }
+        try flush()
+    }
+
+    /// Like ``forEachBatch(_:batchSize:threads:_:)``, with the records of each batch cut into
+    /// chunks of about `chunkSize` that `transform` turns into something smaller (encoded text,
+    /// say) on up to `threads` threads; `body` gets the results in order. The records are made
+    /// and freed on the threads that transform them, so that little is left for the caller's.
+    public func forEachBatch<Chunk: Sendable>(
+        _ articles: [Article], batchSize: Int = 8192, chunkSize: Int = 512, threads: Int = Parallel.defaultThreads,
+        transform: @Sendable ([ScoredSentence]) -> Chunk, _ body: (Chunk) throws -> Void
+    ) rethrows {
+        let labels = model.labels
+        var pending: [(article: Int, index: Int)] = []
+        var texts: [String] = []
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            let predictions = model.predict(texts, threads: threads)
+            let (positions, sentences) = (pending, texts)
+            pending = []
+            texts = []
+            let ranges = Parallel.ranges(count: positions.count, chunks: (positions.count + chunkSize - 1) / max(1, chunkSize))
+            let results = DisjointWrites<Chunk?>(repeating: nil, count: ranges.count)
+            Parallel.forEachBalanced(chunks: ranges.count, threads: threads) { c in
+                var records: [ScoredSentence] = []
+                records.reserveCapacity(ranges[c].count)
+                for i in ranges[c] {
+                    let (a, index) = positions[i]
+                    records.append(ScoredSentence(article: articles[a].name, date: articles[a].date, index: index,
+                                                  sentence: sentences[i], label: predictions[i].label,
+                                                  probabilities: zip(labels, predictions[i].probabilities).map { (label: $0.0, probability: $0.1) }))
+                }
+                results[c] = transform(records)
+            }
+            for result in results.array { try body(result!) }
+        }
+        for (a, article) in articles.enumerated() {
+            for (index, sentence) in article.sentences.enumerated() {
+                pending.append((a, index))
+                texts.append(sentence)
                 if pending.count >= batchSize { try flush() }
             }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The JSON Lines codec of ``ScoredSentence``: what `tension score --format jsonl` writes and
 /// `tension chart --scores` reads.
 ///
@@ -70,6 +72,82 @@ public enum ScoreJSONL {
             out += number(entry.probability)
         }
         out += "}}"
+    }
+
+    /// Records as JSON Lines in UTF-8: the bytes of ``encode(_:)-(Sequence<ScoredSentence>)``, made
+    /// by encoding chunks of records on up to `threads` threads and joining them in order.
+    public static func encodeUTF8(_ records: [ScoredSentence], threads: Int = Parallel.defaultThreads) -> [UInt8] {
+        let ranges = Parallel.ranges(count: records.count, chunks: Parallel.chunkCount(for: records.count, grain: 512))
+        let parts = DisjointWrites<[UInt8]>(repeating: [], count: ranges.count)
+        Parallel.forEachBalanced(chunks: ranges.count, threads: threads) { c in
+            var out: [UInt8] = []
+            out.reserveCapacity(ranges[c].count * 300)
+            var head = RecordHead()
+            for i in ranges[c] { appendLine(records[i], to: &out, head: &head) }
+            parts[c] = out
+        }
+        if ranges.count == 1 { return parts[0] }
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.array.reduce(0) { $0 + $1.count })
+        for part in parts.array { out += part }
+        return out
+    }
+
+    /// Appends one record and its line end, as UTF-8, to `out`: the bytes of ``append(_:to:)`` and `\n`.
+    public static func appendLine(_ record: ScoredSentence, to out: inout [UInt8]) {
+        var head = RecordHead()
+        appendLine(record, to: &out, head: &head)
+    }
+
+    /// The encoded start of a record, `{"article":…,"date":…,"index":`, kept for the next record
+    /// of the same article.
+    struct RecordHead {
+        var article: String?
+        var date: Day?
+        var bytes: [UInt8] = []
+    }
+
+    /// Whether `a` and `b` hold the same UTF-8 bytes.
+    static func sameUTF8(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+    }
+
+    static func appendLine(_ record: ScoredSentence, to out: inout [UInt8], head: inout RecordHead) {
+        // Bytes, not String ==, which would call canonically equivalent names equal.
+        if head.date != record.date || !(head.article.map { sameUTF8($0, record.article) } ?? false) {
+            head.article = record.article
+            head.date = record.date
+            head.bytes.removeAll(keepingCapacity: true)
+            head.bytes.append(contentsOf: "{\"article\":".utf8)
+            JSONText.append(record.article, to: &head.bytes)
+            head.bytes.append(contentsOf: ",\"date\":".utf8)
+            if let date = record.date {
+                head.bytes.append(0x22)
+                head.bytes.append(contentsOf: date.description.utf8)
+                head.bytes.append(0x22)
+            } else {
+                head.bytes.append(contentsOf: "null".utf8)
+            }
+            head.bytes.append(contentsOf: ",\"index\":".utf8)
+        }
+        out.append(contentsOf: head.bytes)
+        out.append(contentsOf: String(record.index).utf8)
+        out.append(contentsOf: ",\"sentence\":".utf8)
+        JSONText.append(record.sentence, to: &out)
+        out.append(contentsOf: ",\"label\":".utf8)
+        JSONText.append(record.label, to: &out)
+        out.append(contentsOf: ",\"probabilities\":{".utf8)
+        for (i, entry) in record.probabilities.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            JSONText.append(entry.label, to: &out)
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: number(entry.probability).utf8)
+        }
+        out.append(contentsOf: "}}\n".utf8)
     }
 
     /// `value` as a JSON number in its shortest exact form, or `null` when it is not finite.

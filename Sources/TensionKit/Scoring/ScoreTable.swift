@@ -22,13 +22,18 @@ public enum ScoreTable {
             let group = scored[start..<end]
             let first = group.first!
             out += "\(first.article)  \(first.date.map(\.description) ?? "undated")\n"
-            out += pad("#", 4) + " " + "label".padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+            out += pad("#", 4) + " " + padRight("label", labelWidth)
                 + short.map { pad($0, probWidth) }.joined() + "  sentence\n"
             for s in group {
                 // No room limit (output to a file or a pipe): no need to count the Characters.
                 let text = room < Int.max && s.sentence.count > room ? String(s.sentence.prefix(room - 1)) + "…" : s.sentence
-                out += pad(String(s.index), 4) + " " + s.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
-                    + labels.map { pad(DecimalText.fixed(s.probability(of: $0), places: 3), probWidth) }.joined() + "  " + text + "\n"
+                out += pad(String(s.index), 4)
+                out += " "
+                out += padRight(s.label, labelWidth)
+                for label in labels { out += pad(DecimalText.fixed(s.probability(of: label), places: 3), probWidth) }
+                out += "  "
+                out += text
+                out += "\n"
             }
             let counts = labels.map { l in group.filter { $0.label == l }.count }
             let summary = zip(labels, counts).map { "\($0) \($1)" }.joined(separator: ", ")
@@ -37,6 +42,13 @@ public enum ScoreTable {
             start = end
         }
         return out
+    }
+
+    /// The tables of ``render(_:labels:width:)`` for each group of `groups` (one article's
+    /// sentences each), joined in order; groups are rendered on up to `threads` threads.
+    public static func render(each groups: [[ScoredSentence]], labels: [String], width: Int? = nil,
+                              threads: Int = Parallel.defaultThreads) -> String {
+        Parallel.map(count: groups.count, threads: threads, grain: 8) { render(groups[$0], labels: labels, width: width) }.joined()
     }
 
     /// CSV with a header: `article,date,index,sentence,label`, then one column per label with its probability.
@@ -57,6 +69,60 @@ public enum ScoreTable {
                 + CSVText.field(s.label) + "," + labels.map { DecimalText.fixed(s.probability(of: $0), places: 6) }.joined(separator: ",") + "\n"
         }
         return out
+    }
+
+    /// The UTF-8 bytes of ``csvRows(_:labels:)``, made by encoding chunks of rows on up to
+    /// `threads` threads and joining them in order.
+    public static func csvRowsUTF8(_ scored: [ScoredSentence], labels: [String], threads: Int = Parallel.defaultThreads) -> [UInt8] {
+        let ranges = Parallel.ranges(count: scored.count, chunks: Parallel.chunkCount(for: scored.count, grain: 512))
+        let parts = DisjointWrites<[UInt8]>(repeating: [], count: ranges.count)
+        Parallel.forEachBalanced(chunks: ranges.count, threads: threads) { c in
+            var out: [UInt8] = []
+            out.reserveCapacity(ranges[c].count * 200)
+            var head = ScoreJSONL.RecordHead()
+            for i in ranges[c] { appendCSVRow(scored[i], labels: labels, to: &out, head: &head) }
+            parts[c] = out
+        }
+        if ranges.count == 1 { return parts[0] }
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.array.reduce(0) { $0 + $1.count })
+        for part in parts.array { out += part }
+        return out
+    }
+
+    /// Appends one row of ``csvRows(_:labels:)``, with its line end, as UTF-8 to `out`.
+    /// `head` keeps the encoded `article,date,` of the previous row for the next row of the same article.
+    static func appendCSVRow(_ s: ScoredSentence, labels: [String], to out: inout [UInt8], head: inout ScoreJSONL.RecordHead) {
+        if head.date != s.date || !(head.article.map { ScoreJSONL.sameUTF8($0, s.article) } ?? false) {
+            head.article = s.article
+            head.date = s.date
+            head.bytes.removeAll(keepingCapacity: true)
+            CSVText.append(s.article, to: &head.bytes)
+            head.bytes.append(UInt8(ascii: ","))
+            if let date = s.date { head.bytes.append(contentsOf: date.description.utf8) }
+            head.bytes.append(UInt8(ascii: ","))
+        }
+        out.append(contentsOf: head.bytes)
+        out.append(contentsOf: String(s.index).utf8)
+        out.append(UInt8(ascii: ","))
+        CSVText.append(s.sentence, to: &out)
+        out.append(UInt8(ascii: ","))
+        CSVText.append(s.label, to: &out)
+        out.append(UInt8(ascii: ","))
+        for (i, label) in labels.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            DecimalText.append(s.probability(of: label), places: 6, to: &out)
+        }
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    /// `s.padding(toLength: w, withPad: " ", startingAt: 0)`: `s` with spaces after it up to `w`
+    /// UTF-16 units, without going through `NSString` when only spaces need adding.
+    static func padRight(_ s: String, _ w: Int) -> String {
+        let length = s.utf16.count
+        if length == w { return s }
+        if length > w { return s.padding(toLength: w, withPad: " ", startingAt: 0) }  // cut to w units
+        return s + String(repeating: " ", count: w - length)
     }
 
     private static func pad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
