@@ -38,6 +38,14 @@ struct PairTable: Sendable {
         return Int(truncatingIfNeeded: h >> shift)
     }
 
+    /// Reads the home slot of `key`, so that the memory is on its way before
+    /// ``value(for:inserting:)`` needs it; returns a value that callers fold into something they
+    /// keep, so that the load is not optimised away.
+    @inline(__always)
+    func touch(_ key: UInt64) -> UInt64 {
+        slots.withUnsafeBufferPointer { $0[PairTable.home(key, shift: shift)].key }
+    }
+
     /// The value stored for `key`; when there is none, stores `newValue` and returns it with
     /// `inserted` true.
     @inline(__always)

@@ -164,6 +164,8 @@ public struct TfidfVectorizer: Sendable {
         var gDF: [Int32] = []
         var gTotal: [Int64] = []
         var chunkMaps: [[Int32]] = []
+        // Where the loads that only warm the cache go.
+        var sink: UInt64 = 0
         let wave = max(1, min(threads, ranges.count))
         for first in stride(from: 0, to: ranges.count, by: wave) {
             let last = min(first + wave, ranges.count)
@@ -176,40 +178,57 @@ public struct TfidfVectorizer: Sendable {
                 part.vocabulary = TokenVocabulary(capacity: 1)
                 while gUnigram.count < vocabulary.count { gUnigram.append(-1) }
                 var map = [Int32](repeating: 0, count: part.keys.count)
-                for l in part.keys.indices {
-                    // The local key in global token ids (NGramKey.none marks unused places).
-                    let local = part.keys[l]
-                    let none = UInt64(NGramKey.none)
-                    var key = NGramKey()
-                    let t0 = tokenMap[Int(local.a & 0xFFFF_FFFF)]
-                    key.set(0, t0)
-                    var g: Int32
-                    var inserted: Bool
-                    if local.a >> 32 == none {
-                        g = gUnigram[Int(t0)]
-                        inserted = g < 0
-                        if inserted {
-                            g = Int32(gKeys.count)
-                            gUnigram[Int(t0)] = g
+                // A block of keys at a time: first each key in global token ids, with its home
+                // slot read (so that the block's cache misses are under way together), then the
+                // look-ups, in key order.
+                let block = 64
+                var global = [NGramKey](repeating: NGramKey(), count: block)
+                let none = UInt64(NGramKey.none)
+                for from in stride(from: 0, to: part.keys.count, by: block) {
+                    let to = min(from + block, part.keys.count)
+                    for l in from..<to {
+                        // The local key in global token ids (NGramKey.none marks unused places).
+                        let local = part.keys[l]
+                        var key = NGramKey()
+                        key.set(0, tokenMap[Int(local.a & 0xFFFF_FFFF)])
+                        if local.a >> 32 != none {
+                            key.set(1, tokenMap[Int(local.a >> 32)])
+                            if local.b == UInt64.max {
+                                sink &+= gPairs.touch(key.a)
+                            } else {
+                                key.set(2, tokenMap[Int(local.b & 0xFFFF_FFFF)])
+                                if local.b >> 32 != none { key.set(3, tokenMap[Int(local.b >> 32)]) }
+                                sink &+= gLonger.touch(key)
+                            }
                         }
-                    } else {
-                        key.set(1, tokenMap[Int(local.a >> 32)])
-                        if local.b == UInt64.max {
+                        global[l - from] = key
+                    }
+                    for l in from..<to {
+                        let key = global[l - from]
+                        var g: Int32
+                        var inserted: Bool
+                        if key.a >> 32 == none {
+                            let t0 = Int(key.a & 0xFFFF_FFFF)
+                            g = gUnigram[t0]
+                            inserted = g < 0
+                            if inserted {
+                                g = Int32(gKeys.count)
+                                gUnigram[t0] = g
+                            }
+                        } else if key.b == UInt64.max {
                             (g, inserted) = gPairs.value(for: key.a, inserting: Int32(gKeys.count))
                         } else {
-                            key.set(2, tokenMap[Int(local.b & 0xFFFF_FFFF)])
-                            if local.b >> 32 != none { key.set(3, tokenMap[Int(local.b >> 32)]) }
                             (g, inserted) = gLonger.value(for: key, inserting: Int32(gKeys.count))
                         }
-                    }
-                    map[l] = g
-                    if inserted {
-                        gKeys.append(key)
-                        gDF.append(part.df[l])
-                        gTotal.append(part.total[l])
-                    } else {
-                        gDF[Int(g)] += part.df[l]
-                        gTotal[Int(g)] += part.total[l]
+                        map[l] = g
+                        if inserted {
+                            gKeys.append(key)
+                            gDF.append(part.df[l])
+                            gTotal.append(part.total[l])
+                        } else {
+                            gDF[Int(g)] += part.df[l]
+                            gTotal[Int(g)] += part.total[l]
+                        }
                     }
                 }
                 part.keys = []
@@ -219,6 +238,8 @@ public struct TfidfVectorizer: Sendable {
                 chunkMaps.append(map)
             }
         }
+        // A use of the warming loads' sum that the optimiser cannot drop (and that is harmless).
+        if sink == 1 { gKeys.reserveCapacity(gKeys.count + 1) }
         gPairs = PairTable(capacity: 1)
         gLonger = NGramTable(capacity: 1)
         gUnigram = []
@@ -289,6 +310,8 @@ public struct TfidfVectorizer: Sendable {
         let nonZeros = rowStart[n]
         let starts = rowStart
         let columnCount = features.count
+        let idfValues = idf
+        let sublinear = options.sublinearTF
         func writeRows(_ colsOut: SharedMutable<Int32>, _ valsOut: SharedMutable<Float>) {
             Parallel.forEach(chunks: ranges.count, threads: threads) { c in
                 let part = parts.take(c)
@@ -297,15 +320,25 @@ public struct TfidfVectorizer: Sendable {
                 var sorter = ColumnSort(columnCount: columnCount)
                 var entries: [UInt64] = []
                 var weights: [Double] = []
-                for d in 0..<(part.docStart.count - 1) {
-                    entries.removeAll(keepingCapacity: true)
-                    for k in part.docStart[d]..<part.docStart[d + 1] {
-                        let j = columnOf[Int(part.ids[k])]
-                        if j >= 0 { entries.append(UInt64(UInt32(j)) << 32 | UInt64(UInt32(part.counts[k]))) }
+                let first = ranges[c].lowerBound
+                idfValues.withUnsafeBufferPointer { idf in
+                    part.ids.withUnsafeBufferPointer { ids in
+                        part.counts.withUnsafeBufferPointer { counts in
+                            columnOf.withUnsafeBufferPointer { columnOf in
+                                for d in 0..<(part.docStart.count - 1) {
+                                    entries.removeAll(keepingCapacity: true)
+                                    for k in part.docStart[d]..<part.docStart[d + 1] {
+                                        let j = columnOf[Int(ids[k])]
+                                        if j >= 0 { entries.append(UInt64(UInt32(j)) << 32 | UInt64(UInt32(counts[k]))) }
+                                    }
+                                    sorter.sortByHighWord(&entries)
+                                    let at = starts[first + d]
+                                    TfidfVectorizer.writeRow(packed: entries, idf: idf, sublinearTF: sublinear, weights: &weights,
+                                                             columns: colsOut.pointer + at, values: valsOut.pointer + at)
+                                }
+                            }
+                        }
                     }
-                    sorter.sortByHighWord(&entries)
-                    let at = starts[ranges[c].lowerBound + d]
-                    vectorizer.writeRow(packed: entries, weights: &weights, columns: colsOut.pointer + at, values: valsOut.pointer + at)
                 }
             }
         }
@@ -327,8 +360,8 @@ public struct TfidfVectorizer: Sendable {
     /// Writes one TF-IDF row, given its entries in column order, each packed as column << 32 |
     /// count, to `columns` and `values` (room for `entries.count` each); `weights` is scratch
     /// space. The same sums in the same order as ``writeRow(_:weights:columns:values:)``.
-    private func writeRow(
-        packed entries: [UInt64], weights: inout [Double],
+    private static func writeRow(
+        packed entries: [UInt64], idf: UnsafeBufferPointer<Double>, sublinearTF: Bool, weights: inout [Double],
         columns: UnsafeMutablePointer<Int32>, values: UnsafeMutablePointer<Float>
     ) {
         var norm = 0.0
@@ -336,7 +369,7 @@ public struct TfidfVectorizer: Sendable {
         for e in entries {
             let tf = Int32(truncatingIfNeeded: e)
             // tf 1 (most entries) gives 1 either way: 1 + ln 1 is exactly 1.
-            let t = options.sublinearTF && tf != 1 ? 1 + log(Double(tf)) : Double(tf)
+            let t = sublinearTF && tf != 1 ? 1 + log(Double(tf)) : Double(tf)
             let w = t * idf[Int(e >> 32)]
             weights.append(w)
             norm += w * w
@@ -616,4 +649,3 @@ private struct SharedMaps: Sendable {
     let maps: [[Int32]]
     let column: [Int32]
 }
-
