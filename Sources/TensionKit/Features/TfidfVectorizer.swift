@@ -288,14 +288,19 @@ public struct TfidfVectorizer: Sendable {
         //    row). A chunk's lists are freed as soon as its rows are written, and the matrix's
         //    pages are touched only when written, so the lists and the finished matrix are not
         //    both whole in memory at once.
-        let mapsOf = SharedMaps(maps: chunkMaps, column: column)
+        // Each chunk's map is freed as soon as its columns are found, so that the maps and the
+        // columns are not both whole in memory at once.
+        let maps = DisjointWrites<[Int32]>(repeating: [], count: ranges.count)
+        for c in chunkMaps.indices { maps[c] = chunkMaps[c] }
         chunkMaps = []
+        let columnOfID = column
         column = []
         let localColumns = DisjointWrites<[Int32]>(repeating: [], count: ranges.count)
         let rowLengths = DisjointWrites<Int>(repeating: 0, count: n)
         Parallel.forEach(chunks: ranges.count, threads: threads) { c in
             let part = parts[c]!
-            let columnOf = mapsOf.maps[c].map { mapsOf.column[Int($0)] }
+            let columnOf = maps[c].map { columnOfID[Int($0)] }
+            maps[c] = []
             for d in 0..<(part.docStart.count - 1) {
                 var kept = 0
                 for k in part.docStart[d]..<part.docStart[d + 1] where columnOf[Int(part.ids[k])] >= 0 {
@@ -644,8 +649,3 @@ struct NGramKey: Hashable, Sendable {
 
 /// Texts shared read-only by parallel chunks.
 struct SharedTexts: Sendable { let texts: [String] }
-/// The chunks' maps to global n-gram ids and the column of each id, shared read-only.
-private struct SharedMaps: Sendable {
-    let maps: [[Int32]]
-    let column: [Int32]
-}
