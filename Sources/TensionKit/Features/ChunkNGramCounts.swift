@@ -40,14 +40,10 @@ struct ChunkNGramCounts: Sendable {
         var bytes = 0
         for i in range { bytes += texts[i].utf8.count }
         var counter = Counter(bytes: bytes, documents: range.count, ngramMax: ngramMax)
-        // First the chunk's tokens (so that the per-document lists can be given their exact
-        // bound), then its n-grams.
         var tokens: [UInt32] = []
-        tokens.reserveCapacity(bytes / 5)
-        var starts: [Int] = [0]
-        starts.reserveCapacity(range.count + 1)
         var scratch: [UInt8] = []
         for i in range {
+            tokens.removeAll(keepingCapacity: true)
             let text = texts[i]
             // ASCII text is its own fold, and Tokenizer's ASCII path is this same byte loop.
             if !appendASCIITokenIDs(text, to: &tokens, vocabulary: &counter.vocabulary, scratch: &scratch) {
@@ -56,16 +52,7 @@ struct ChunkNGramCounts: Sendable {
                     appendUnicodeTokenIDs(folded, to: &tokens, vocabulary: &counter.vocabulary)
                 }
             }
-            starts.append(tokens.count)
-        }
-        // No document has more distinct n-grams than n-gram positions: room reserved once (its
-        // pages are touched only when written), so that the lists are never reallocated.
-        counter.ids.reserveCapacity(tokens.count * ngramMax)
-        counter.counts.reserveCapacity(tokens.count * ngramMax)
-        tokens.withUnsafeBufferPointer { all in
-            for d in 0..<(starts.count - 1) {
-                counter.countDocument(UnsafeBufferPointer(rebasing: all[starts[d]..<starts[d + 1]]))
-            }
+            tokens.withUnsafeBufferPointer { counter.countDocument($0) }
         }
         // A use of the warming loads' sum that the optimiser cannot drop (and that is harmless).
         if counter.sink == 1 { counter.keys.reserveCapacity(counter.keys.count + 1) }
@@ -116,6 +103,12 @@ struct ChunkNGramCounts: Sendable {
             keys.reserveCapacity(tokenGuess / 8 + tokenGuess / 2 * (ngramMax - 1))
             tallies.reserveCapacity(keys.capacity)
             docStart.reserveCapacity(documents + 1)
+            // No document has more distinct n-grams than n-gram positions, and a token takes at
+            // least 3 bytes with its separator: room reserved once (pages are touched only when
+            // written), so that the lists are seldom reallocated on the way.
+            let bound = (bytes / 3 + documents) * ngramMax
+            ids.reserveCapacity(bound)
+            counts.reserveCapacity(bound)
         }
 
         /// The document's n-gram ids, in the order they are visited.
