@@ -8,6 +8,8 @@
 /// indistinguishable, so the result is that of any sort.
 struct ColumnSort {
     private var scratch: [Int32] = []
+    /// Scratch space for ``sortByHighWord(_:)``.
+    private var wideScratch: [UInt64] = []
     /// Passes of 6 bits enough for every column below `columnCount`.
     private let passes: Int
 
@@ -61,6 +63,55 @@ struct ColumnSort {
                         swap(&source, &target)
                     }
                     // After an odd number of passes the sorted numbers are in the scratch space.
+                    if passes & 1 == 1 { a.baseAddress!.update(from: b.baseAddress!, count: n) }
+                }
+            }
+        }
+    }
+
+    /// Sorts `entries`, each a column (in `0..<columnCount`) in the high 32 bits and anything in
+    /// the low 32, by column, the same way (stable: entries of one column keep their order).
+    mutating func sortByHighWord(_ entries: inout [UInt64]) {
+        let n = entries.count
+        if n < 16 {
+            entries.withUnsafeMutableBufferPointer { a in
+                for k in a.indices.dropFirst() {
+                    let v = a[k]
+                    var m = k - 1
+                    while m >= 0, a[m] >> 32 > v >> 32 {
+                        a[m + 1] = a[m]
+                        m -= 1
+                    }
+                    a[m + 1] = v
+                }
+            }
+            return
+        }
+        if wideScratch.count < n { wideScratch = [UInt64](repeating: 0, count: n) }
+        let passes = self.passes
+        entries.withUnsafeMutableBufferPointer { a in
+            wideScratch.withUnsafeMutableBufferPointer { b in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { count in
+                    var source = a.baseAddress!
+                    var target = b.baseAddress!
+                    for pass in 0..<passes {
+                        let shift = UInt64(32 + 6 * pass)
+                        count.initialize(repeating: 0)
+                        for i in 0..<n { count[Int((source[i] >> shift) & 63)] += 1 }
+                        var sum = 0
+                        for d in 0..<64 {
+                            let c = count[d]
+                            count[d] = sum
+                            sum += c
+                        }
+                        for i in 0..<n {
+                            let v = source[i]
+                            let d = Int((v >> shift) & 63)
+                            target[count[d]] = v
+                            count[d] += 1
+                        }
+                        swap(&source, &target)
+                    }
                     if passes & 1 == 1 { a.baseAddress!.update(from: b.baseAddress!, count: n) }
                 }
             }

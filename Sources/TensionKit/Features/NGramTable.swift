@@ -35,6 +35,14 @@ struct NGramTable: Sendable {
         return Int(truncatingIfNeeded: h >> shift)
     }
 
+    /// Reads the home slot of `key`, so that the memory is on its way before a look-up needs
+    /// it; returns a value that callers fold into something they keep, so that the load is not
+    /// optimised away.
+    @inline(__always)
+    func touch(_ key: NGramKey) -> UInt64 {
+        slots.withUnsafeBufferPointer { $0[NGramTable.home(key.a, key.b, shift: shift)].a }
+    }
+
     /// The value stored for `key`, or nil.
     @inline(__always)
     func value(for key: NGramKey) -> Int32? {

@@ -144,138 +144,85 @@ public struct TfidfVectorizer: Sendable {
     {
         try options.validate()
         let n = texts.count
+        let ngramMax = options.ngramMax
         // Chunks of about 8,192 texts: few enough that merging their n-gram tables is cheap.
         let ranges = Parallel.ranges(count: n, chunks: Parallel.chunkCount(for: n, grain: 8192))
         let shared = SharedTexts(texts: texts)
 
-        // 1. Tokenise each chunk against its own dictionary (parallel). A chunk keeps its
-        //    documents' token ids in one flat array, with where each document starts.
-        let chunkResults = DisjointWrites<ChunkTokens?>(repeating: nil, count: ranges.count)
-        Parallel.forEach(chunks: ranges.count, threads: threads) { c in
-            var local: [String: UInt32] = [:]
-            var order: [String] = []
-            var tokens: [UInt32] = []
-            var starts: [Int] = [0]
-            starts.reserveCapacity(ranges[c].count + 1)
-            let tokenizer = Tokenizer()
-            for i in ranges[c] {
-                tokenizer.forEachToken(TextNormalizer.fold(shared.texts[i])) { t in
-                    if let id = local[t] { tokens.append(id) } else {
-                        let id = UInt32(order.count)
-                        local[t] = id
-                        order.append(t)
-                        tokens.append(id)
-                    }
-                }
-                starts.append(tokens.count)
-            }
-            chunkResults[c] = ChunkTokens(vocabulary: order, tokens: tokens, starts: starts)
-        }
-        // Moved out (not copied), so that remapping the token ids below does not copy them.
-        var chunks = (0..<ranges.count).map { c in chunkResults.take(c) }
-
-        // 2. Merge the chunk dictionaries in chunk order (sequential, cheap).
-        var globalIDs: [String: UInt32] = [:]
-        var tokenStrings: [String] = []
-        for c in chunks.indices {
-            let map = chunks[c].vocabulary.map { t -> UInt32 in
-                if let id = globalIDs[t] { return id }
-                let id = UInt32(tokenStrings.count)
-                globalIDs[t] = id
-                tokenStrings.append(t)
-                return id
-            }
-            for k in chunks[c].tokens.indices { chunks[c].tokens[k] = map[Int(chunks[c].tokens[k])] }
-            chunks[c].vocabulary = []
-        }
-        globalIDs = [:]
-
-        // 3-4. Count n-grams per chunk (parallel), a wave of `threads` chunks at a time, and merge
-        //      each wave's n-gram tables into the global one in chunk order (so global ids are the
-        //      same whatever the thread count). A chunk's table (its n-grams, df and totals) is freed
-        //      as soon as it is merged and its token ids as soon as they are counted, so that only
-        //      one wave's tables are ever in memory beside the per-document lists.
-        let ngramMax = options.ngramMax
-        let tokenChunks = DisjointWrites<ChunkTokens?>(repeating: nil, count: ranges.count)
-        for c in chunks.indices { tokenChunks[c] = chunks[c] }
-        chunks = []
-        let countResults = DisjointWrites<ChunkCounts?>(repeating: nil, count: ranges.count)
-        var globalNGram = NGramTable(capacity: 1 << 16)
+        // 1. Tokenise and count each chunk's n-grams against its own token and n-gram ids
+        //    (parallel; see ChunkNGramCounts), a wave of `threads` chunks at a time, and merge
+        //    each wave into the global tokens and n-grams in chunk order, so that global ids are
+        //    the same whatever the thread count (the order of first appearance in the corpus). A
+        //    chunk's tables are freed as soon as it is merged, so that only one wave's tables are
+        //    ever in memory beside the per-document lists.
+        let parts = DisjointWrites<ChunkNGramCounts?>(repeating: nil, count: ranges.count)
+        var vocabulary = TokenVocabulary(capacity: 1 << 14)
+        var gUnigram: [Int32] = []
+        var gPairs = PairTable(capacity: ngramMax >= 2 ? 1 << 16 : 16)
+        var gLonger = NGramTable(capacity: ngramMax >= 3 ? 1 << 16 : 16)
         var gKeys: [NGramKey] = []
         var gDF: [Int32] = []
         var gTotal: [Int64] = []
         var chunkMaps: [[Int32]] = []
+        // Where the loads that only warm the cache go.
+        var sink: UInt64 = 0
         let wave = max(1, min(threads, ranges.count))
         for first in stride(from: 0, to: ranges.count, by: wave) {
             let last = min(first + wave, ranges.count)
             Parallel.forEach(chunks: last - first, threads: threads) { w in
-                let c = first + w
-                let chunk = tokenChunks[c]!
-                tokenChunks[c] = nil
-                // No document has more distinct n-grams than n-gram positions, so the per-document
-                // lists never grow past this (and are never reallocated on the way).
-                let bound = chunk.tokens.count * ngramMax
-                var local = NGramTable(capacity: 4096)
-                var keys: [NGramKey] = []
-                var df: [Int32] = []
-                var total: [Int64] = []
-                var docStart: [Int] = [0]
-                docStart.reserveCapacity(chunk.starts.count)
-                var docIDs: [Int32] = []
-                var docCounts: [Int32] = []
-                docIDs.reserveCapacity(bound)
-                docCounts.reserveCapacity(bound)
-                var scratch: [Int32] = []
-                chunk.tokens.withUnsafeBufferPointer { tokens in
-                    for d in 0..<(chunk.starts.count - 1) {
-                        scratch.removeAll(keepingCapacity: true)
-                        let first = chunk.starts[d]
-                        let length = chunk.starts[d + 1] - first
-                        // Every n-gram of the document, by start then length (as at transform), written
-                        // out here without a closure: the loop is the hot path of training.
-                        for start in 0..<length {
-                            var key = NGramKey()
-                            for len in 1...ngramMax where start + len <= length {
-                                key.set(len - 1, tokens[first + start + len - 1])
-                                let (id, inserted) = local.value(for: key, inserting: Int32(keys.count))
-                                scratch.append(id)
-                                if inserted {
-                                    keys.append(key)
-                                    df.append(0)
-                                    total.append(0)
-                                }
+                parts[first + w] = ChunkNGramCounts.count(shared.texts, range: ranges[first + w], ngramMax: ngramMax)
+            }
+            for c in first..<last {
+                var part = parts.take(c)
+                let tokenMap = vocabulary.merge(part.vocabulary)
+                part.vocabulary = TokenVocabulary(capacity: 1)
+                while gUnigram.count < vocabulary.count { gUnigram.append(-1) }
+                var map = [Int32](repeating: 0, count: part.keys.count)
+                // A block of keys at a time: first each key in global token ids, with its home
+                // slot read (so that the block's cache misses are under way together), then the
+                // look-ups, in key order.
+                let block = 64
+                var global = [NGramKey](repeating: NGramKey(), count: block)
+                let none = UInt64(NGramKey.none)
+                for from in stride(from: 0, to: part.keys.count, by: block) {
+                    let to = min(from + block, part.keys.count)
+                    for l in from..<to {
+                        // The local key in global token ids (NGramKey.none marks unused places).
+                        let local = part.keys[l]
+                        var key = NGramKey()
+                        key.set(0, tokenMap[Int(local.a & 0xFFFF_FFFF)])
+                        if local.a >> 32 != none {
+                            key.set(1, tokenMap[Int(local.a >> 32)])
+                            if local.b == UInt64.max {
+                                sink &+= gPairs.touch(key.a)
+                            } else {
+                                key.set(2, tokenMap[Int(local.b & 0xFFFF_FFFF)])
+                                if local.b >> 32 != none { key.set(3, tokenMap[Int(local.b >> 32)]) }
+                                sink &+= gLonger.touch(key)
                             }
                         }
-                        scratch.sort()
-                        var k = 0
-                        while k < scratch.count {
-                            var e = k + 1
-                            while e < scratch.count, scratch[e] == scratch[k] { e += 1 }
-                            let id = Int(scratch[k])
-                            df[id] += 1
-                            total[id] += Int64(e - k)
-                            docIDs.append(scratch[k])
-                            docCounts.append(Int32(e - k))
-                            k = e
-                        }
-                        docStart.append(docIDs.count)
+                        global[l - from] = key
                     }
-                }
-                countResults[c] = ChunkCounts(keys: keys, df: df, total: total, docStart: docStart, ids: docIDs, counts: docCounts)
-            }
-            // Merge this wave's tables in chunk order; keep only the per-document lists.
-            for c in first..<last {
-                let part = countResults[c]!
-                countResults[c]!.keys = []
-                countResults[c]!.df = []
-                countResults[c]!.total = []
-                var map = [Int32](repeating: 0, count: part.keys.count)
-                part.keys.withUnsafeBufferPointer { keys in
-                    for l in 0..<keys.count {
-                        let (g, inserted) = globalNGram.value(for: keys[l], inserting: Int32(gKeys.count))
+                    for l in from..<to {
+                        let key = global[l - from]
+                        var g: Int32
+                        var inserted: Bool
+                        if key.a >> 32 == none {
+                            let t0 = Int(key.a & 0xFFFF_FFFF)
+                            g = gUnigram[t0]
+                            inserted = g < 0
+                            if inserted {
+                                g = Int32(gKeys.count)
+                                gUnigram[t0] = g
+                            }
+                        } else if key.b == UInt64.max {
+                            (g, inserted) = gPairs.value(for: key.a, inserting: Int32(gKeys.count))
+                        } else {
+                            (g, inserted) = gLonger.value(for: key, inserting: Int32(gKeys.count))
+                        }
                         map[l] = g
                         if inserted {
-                            gKeys.append(keys[l])
+                            gKeys.append(key)
                             gDF.append(part.df[l])
                             gTotal.append(part.total[l])
                         } else {
@@ -284,13 +231,22 @@ public struct TfidfVectorizer: Sendable {
                         }
                     }
                 }
+                part.keys = []
+                part.df = []
+                part.total = []
+                parts[c] = part
                 chunkMaps.append(map)
             }
         }
-        globalNGram = NGramTable(capacity: 1)
-        var counts = (0..<ranges.count).map { c in countResults.take(c) }
+        // A use of the warming loads' sum that the optimiser cannot drop (and that is harmless).
+        if sink == 1 { gKeys.reserveCapacity(gKeys.count + 1) }
+        gPairs = PairTable(capacity: 1)
+        gLonger = NGramTable(capacity: 1)
+        gUnigram = []
+        let tokenStrings = vocabulary.texts
+        vocabulary = TokenVocabulary(capacity: 1)
 
-        // 5. Filter by document frequency, cut to maxFeatures, sort alphabetically.
+        // 2. Filter by document frequency, cut to maxFeatures, sort alphabetically.
         let lo = max(1, options.minDF.documents(of: n, upper: false))
         let hi = options.maxDF.documents(of: n, upper: true)
         guard lo <= hi else {
@@ -325,48 +281,70 @@ public struct TfidfVectorizer: Sendable {
         kept = []
         let vectorizer = try TfidfVectorizer(options: options, features: features, idf: idf)
 
-        // 6. Build the rows: count each row's kept entries (parallel), then write every chunk's
-        //    rows at their final place (parallel). A chunk's counts are freed as soon as its rows
-        //    are written, and the matrix's pages are touched only when written, so the counts and
-        //    the finished matrix are not both whole in memory at once.
-        let chunkCounts = DisjointWrites<ChunkCounts?>(repeating: nil, count: counts.count)
-        for c in counts.indices { chunkCounts[c] = counts[c] }
-        counts = []
-        let mapsOf = SharedMaps(maps: chunkMaps, column: column)
+        // 3. Build the rows: find the column of each chunk n-gram and count each row's kept
+        //    entries (parallel), then write every chunk's rows at their final place (parallel).
+        //    A row's entries are in order of first appearance; sorting them by column gives the
+        //    row (columns within a row are distinct, so any order before the sort gives the same
+        //    row). A chunk's lists are freed as soon as its rows are written, and the matrix's
+        //    pages are touched only when written, so the lists and the finished matrix are not
+        //    both whole in memory at once.
+        // Each chunk's map is freed as soon as its columns are found, so that the maps and the
+        // columns are not both whole in memory at once.
+        let maps = DisjointWrites<[Int32]>(repeating: [], count: ranges.count)
+        for c in chunkMaps.indices { maps[c] = chunkMaps[c] }
         chunkMaps = []
+        let columnOfID = column
+        column = []
+        let localColumns = DisjointWrites<[Int32]>(repeating: [], count: ranges.count)
         let rowLengths = DisjointWrites<Int>(repeating: 0, count: n)
         Parallel.forEach(chunks: ranges.count, threads: threads) { c in
-            let part = chunkCounts[c]!
-            let map = mapsOf.maps[c]
+            let part = parts[c]!
+            let columnOf = maps[c].map { columnOfID[Int($0)] }
+            maps[c] = []
             for d in 0..<(part.docStart.count - 1) {
                 var kept = 0
-                for k in part.docStart[d]..<part.docStart[d + 1] where mapsOf.column[Int(map[Int(part.ids[k])])] >= 0 {
+                for k in part.docStart[d]..<part.docStart[d + 1] where columnOf[Int(part.ids[k])] >= 0 {
                     kept += 1
                 }
                 rowLengths[ranges[c].lowerBound + d] = kept
             }
+            localColumns[c] = columnOf
         }
         var rowStart = [Int](repeating: 0, count: n + 1)
         for i in 0..<n { rowStart[i + 1] = rowStart[i] + rowLengths[i] }
         let nonZeros = rowStart[n]
         let starts = rowStart
+        let columnCount = features.count
+        let idfValues = idf
+        let sublinear = options.sublinearTF
         func writeRows(_ colsOut: SharedMutable<Int32>, _ valsOut: SharedMutable<Float>) {
             Parallel.forEach(chunks: ranges.count, threads: threads) { c in
-                let part = chunkCounts[c]!
-                let map = mapsOf.maps[c]
-                var entries: [(Int32, Int32)] = []
+                let part = parts.take(c)
+                let columnOf = localColumns[c]
+                localColumns[c] = []
+                var sorter = ColumnSort(columnCount: columnCount)
+                var entries: [UInt64] = []
                 var weights: [Double] = []
-                for d in 0..<(part.docStart.count - 1) {
-                    entries.removeAll(keepingCapacity: true)
-                    for k in part.docStart[d]..<part.docStart[d + 1] {
-                        let j = mapsOf.column[Int(map[Int(part.ids[k])])]
-                        if j >= 0 { entries.append((j, part.counts[k])) }
+                let first = ranges[c].lowerBound
+                idfValues.withUnsafeBufferPointer { idf in
+                    part.ids.withUnsafeBufferPointer { ids in
+                        part.counts.withUnsafeBufferPointer { counts in
+                            columnOf.withUnsafeBufferPointer { columnOf in
+                                for d in 0..<(part.docStart.count - 1) {
+                                    entries.removeAll(keepingCapacity: true)
+                                    for k in part.docStart[d]..<part.docStart[d + 1] {
+                                        let j = columnOf[Int(ids[k])]
+                                        if j >= 0 { entries.append(UInt64(UInt32(j)) << 32 | UInt64(UInt32(counts[k]))) }
+                                    }
+                                    sorter.sortByHighWord(&entries)
+                                    let at = starts[first + d]
+                                    TfidfVectorizer.writeRow(packed: entries, idf: idf, sublinearTF: sublinear, weights: &weights,
+                                                             columns: colsOut.pointer + at, values: valsOut.pointer + at)
+                                }
+                            }
+                        }
                     }
-                    entries.sort { $0.0 < $1.0 }
-                    let at = starts[ranges[c].lowerBound + d]
-                    vectorizer.writeRow(entries, weights: &weights, columns: colsOut.pointer + at, values: valsOut.pointer + at)
                 }
-                chunkCounts[c] = nil
             }
         }
         // Every slot is written exactly once by writeRows (the row lengths add up to nonZeros).
@@ -382,6 +360,30 @@ public struct TfidfVectorizer: Sendable {
         }
         let matrix = SparseMatrix(rowCount: n, columnCount: features.count, rowStart: rowStart, columns: cols, values: vals)
         return (vectorizer, matrix)
+    }
+
+    /// Writes one TF-IDF row, given its entries in column order, each packed as column << 32 |
+    /// count, to `columns` and `values` (room for `entries.count` each); `weights` is scratch
+    /// space. The same sums in the same order as ``writeRow(_:weights:columns:values:)``.
+    private static func writeRow(
+        packed entries: [UInt64], idf: UnsafeBufferPointer<Double>, sublinearTF: Bool, weights: inout [Double],
+        columns: UnsafeMutablePointer<Int32>, values: UnsafeMutablePointer<Float>
+    ) {
+        var norm = 0.0
+        weights.removeAll(keepingCapacity: true)
+        for e in entries {
+            let tf = Int32(truncatingIfNeeded: e)
+            // tf 1 (most entries) gives 1 either way: 1 + ln 1 is exactly 1.
+            let t = sublinearTF && tf != 1 ? 1 + log(Double(tf)) : Double(tf)
+            let w = t * idf[Int(e >> 32)]
+            weights.append(w)
+            norm += w * w
+        }
+        let scale = norm > 0 ? 1 / norm.squareRoot() : 0
+        for (k, e) in entries.enumerated() {
+            columns[k] = Int32(truncatingIfNeeded: e >> 32)
+            values[k] = Float(weights[k] * scale)
+        }
     }
 
     /// Writes one TF-IDF row, given its (column, count) entries in column order, to `columns`
@@ -645,26 +647,5 @@ struct NGramKey: Hashable, Sendable {
     }
 }
 
-private struct ChunkTokens: Sendable {
-    var vocabulary: [String]
-    var tokens: [UInt32]
-    var starts: [Int]
-}
-
-private struct ChunkCounts: Sendable {
-    var keys: [NGramKey]
-    var df: [Int32]
-    var total: [Int64]
-    var docStart: [Int]
-    var ids: [Int32]
-    var counts: [Int32]
-}
-
 /// Texts shared read-only by parallel chunks.
 struct SharedTexts: Sendable { let texts: [String] }
-/// The chunks' maps to global n-gram ids and the column of each id, shared read-only.
-private struct SharedMaps: Sendable {
-    let maps: [[Int32]]
-    let column: [Int32]
-}
-
