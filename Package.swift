@@ -17,9 +17,11 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        /// glibc's `malloc_trim`, to hand freed heap pages back to the system between training's phases.
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "TensionKit",
-            dependencies: ["COpenBLAS"]
+            dependencies: ["COpenBLAS", "CMalloc"]
         ),
         .executableTarget(
             name: "tension",

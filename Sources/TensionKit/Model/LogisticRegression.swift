@@ -174,6 +174,9 @@ public struct LogisticRegression: Sendable {
         // the blocks built from it.
         let objective = Objective(matrix: matrix, targets: targets, classes: labels.count,
                                   classWeight: options.classWeight, c: options.c, threads: threads)
+        // The matrix and the vectoriser's tables are freed by now: give their pages back before
+        // the optimiser allocates its vectors, so that the peak is what is alive.
+        FreeMemory.release()
         var theta = [Double](repeating: 0, count: objective.dimension)
         let report = LBFGS(memory: options.memory, maxIterations: options.maxIterations, tolerance: options.tolerance)
             .minimize(&theta, threads: threads) { x, g in objective.evaluate(x, gradient: g, threads: threads) }
