@@ -116,70 +116,12 @@ struct Objective: Sendable {
         _ c: Int, _: N.Type, theta: UnsafePointer<Double>, residual: UnsafeMutablePointer<Double>,
         loss: UnsafeMutablePointer<Double>, bias: UnsafeMutablePointer<Double>
     ) {
-        lossChunk(c, k: N.value, theta: theta, residual: residual, loss: loss, bias: bias) { zp in
-            logits(c, N.self, theta: theta, into: zp)
-        }
+        lossChunk(c, k: N.value, theta: theta, residual: residual, loss: loss, bias: bias)
     }
 
-    /// ``logits(_:k:theta:into:)`` with K known at compile time: each feature's K weights are
-    /// loaded once as a vector, and each row's K logits are updated as one vector (same bits).
-    @inline(__always)
-    private func logits<N: ClassCount>(_ c: Int, _: N.Type, theta th: UnsafePointer<Double>, into zp: UnsafeMutablePointer<Double>) {
-        let k = N.value
-        let range = rowRanges[c]
-        let block = blocks[c]
-        let bias = N.load(th + features * k)
-        for r in 0..<range.count { N.store(bias, zp + r * k) }
-        block.featureIDs.withUnsafeBufferPointer { ids in
-            block.featureStart.withUnsafeBufferPointer { starts in
-                block.localRows.withUnsafeBufferPointer { lr in
-                    block.values.withUnsafeBufferPointer { vals in
-                        for f in 0..<ids.count {
-                            let w = N.load(th + Int(ids[f]) * k)
-                            for e in Int(starts[f])..<Int(starts[f + 1]) {
-                                let z = zp + Int(lr[e]) * k
-                                N.store(N.load(z) + N.Lanes(repeating: Double(vals[e])) * w, z)
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// ``gradientRange(_:k:residual:gradient:scale:)`` with K known at compile time: each
-    /// feature's K sums are kept in one vector register across its non-zeros (same bits).
-    @inline(__always)
+    /// ``gradientRange(_:k:residual:gradient:scale:)`` with K known at compile time.
     private func gradientRange<N: ClassCount>(_ r: Int, _: N.Type, residual: UnsafePointer<Double>, gradient: UnsafeMutablePointer<Double>, scale: Double) {
-        let k = N.value
-        let chunks = rowRanges.count
-        let range = featureRanges[r]
-        let g = gradient + range.lowerBound * k
-        for q in 0..<(range.count * k) { g[q] = 0 }
-        for c in 0..<chunks {
-            let lo = Int(segments[r * chunks + c])
-            let hi = Int(segments[(r + 1) * chunks + c])
-            guard lo < hi else { continue }
-            let block = blocks[c]
-            let rBase = residual + rowRanges[c].lowerBound * k
-            block.featureIDs.withUnsafeBufferPointer { ids in
-                block.featureStart.withUnsafeBufferPointer { starts in
-                    block.localRows.withUnsafeBufferPointer { lr in
-                        block.values.withUnsafeBufferPointer { vals in
-                            for f in lo..<hi {
-                                let acc = gradient + Int(ids[f]) * k
-                                var sum = N.load(acc)
-                                for e in Int(starts[f])..<Int(starts[f + 1]) {
-                                    sum += N.Lanes(repeating: Double(vals[e])) * N.load(rBase + Int(lr[e]) * k)
-                                }
-                                N.store(sum, acc)
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        for q in 0..<(range.count * k) { g[q] *= scale }
+        gradientRange(r, k: N.value, residual: residual, gradient: gradient, scale: scale)
     }
 
     /// Logits, loss and residuals of the rows of chunk `c`:
@@ -187,13 +129,12 @@ struct Objective: Sendable {
     @inline(__always)
     private func lossChunk(
         _ c: Int, k: Int, theta th: UnsafePointer<Double>, residual: UnsafeMutablePointer<Double>,
-        loss chunkLoss: UnsafeMutablePointer<Double>, bias chunkBias: UnsafeMutablePointer<Double>,
-        logits computeLogits: ((UnsafeMutablePointer<Double>) -> Void)? = nil
+        loss chunkLoss: UnsafeMutablePointer<Double>, bias chunkBias: UnsafeMutablePointer<Double>
     ) {
         let range = rowRanges[c]
         let zp = UnsafeMutablePointer<Double>.allocate(capacity: max(1, range.count * k))
         defer { zp.deallocate() }
-        if let computeLogits { computeLogits(zp) } else { logits(c, k: k, theta: th, into: zp) }
+        logits(c, k: k, theta: th, into: zp)
         var loss = 0.0
         let bias = chunkBias + c * k
         for cl in 0..<k { bias[cl] = 0 }
@@ -306,47 +247,11 @@ struct Objective: Sendable {
     }
 }
 
-/// A class count known at compile time, with a SIMD vector that holds one row's K values, so
-/// that a row's logits or residuals are loaded, updated and stored as one vector. Lane-wise SIMD
-/// arithmetic rounds exactly as the scalar loop over classes does (a product, then a sum, per
-/// lane), so both give the same bits.
-private protocol ClassCount {
-    associatedtype Lanes: SIMD where Lanes.Scalar == Double
-    static var value: Int { get }
-    /// The K values at `p`, in the first K lanes (the others zero).
-    static func load(_ p: UnsafePointer<Double>) -> Lanes
-    /// Writes the first K lanes of `v` to `p`.
-    static func store(_ v: Lanes, _ p: UnsafeMutablePointer<Double>)
-}
-private enum ClassCount2: ClassCount {
-    static var value: Int { 2 }
-    @inline(__always) static func load(_ p: UnsafePointer<Double>) -> SIMD2<Double> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
-    }
-    @inline(__always) static func store(_ v: SIMD2<Double>, _ p: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD2<Double>.self)
-    }
-}
-private enum ClassCount3: ClassCount {
-    static var value: Int { 3 }
-    @inline(__always) static func load(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
-        SIMD4(p[0], p[1], p[2], 0)
-    }
-    @inline(__always) static func store(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
-        p[0] = v[0]
-        p[1] = v[1]
-        p[2] = v[2]
-    }
-}
-private enum ClassCount4: ClassCount {
-    static var value: Int { 4 }
-    @inline(__always) static func load(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
-    }
-    @inline(__always) static func store(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
-    }
-}
+/// A class count known at compile time, so that loops over classes unroll.
+private protocol ClassCount { static var value: Int { get } }
+private enum ClassCount2: ClassCount { static var value: Int { 2 } }
+private enum ClassCount3: ClassCount { static var value: Int { 3 } }
+private enum ClassCount4: ClassCount { static var value: Int { 4 } }
 
 /// The rows of one chunk stored column by column: for each feature that occurs in the chunk
 /// (in increasing order), the chunk-local rows (increasing) and values of its non-zeros.
