@@ -22,13 +22,27 @@ struct ColumnSort {
 
     /// Sorts `columns` (each in `0..<columnCount`) in increasing order.
     mutating func sort(_ columns: inout [Int32]) {
-        let n = columns.count
+        ColumnSort.sort(&columns, scratch: &scratch, passes: passes, lowBit: 0)
+    }
+
+    /// Sorts `entries`, each a column (in `0..<columnCount`) in the high 32 bits and anything in
+    /// the low 32, by column, the same way (stable: entries of one column keep their order).
+    mutating func sortByHighWord(_ entries: inout [UInt64]) {
+        ColumnSort.sort(&entries, scratch: &wideScratch, passes: passes, lowBit: 32)
+    }
+
+    /// Sorts the non-negative numbers `values` by their bits from `lowBit` on (`passes` digits of
+    /// 6 bits), stably: insertion sort below 16 numbers, radix sort with `scratch` otherwise.
+    @inline(__always)
+    private static func sort<T: FixedWidthInteger>(_ values: inout [T], scratch: inout [T], passes: Int, lowBit: Int) {
+        let n = values.count
+        let low = T(truncatingIfNeeded: lowBit)
         if n < 16 {
-            columns.withUnsafeMutableBufferPointer { a in
+            values.withUnsafeMutableBufferPointer { a in
                 for k in a.indices.dropFirst() {
                     let v = a[k]
                     var m = k - 1
-                    while m >= 0, a[m] > v {
+                    while m >= 0, a[m] &>> low > v &>> low {
                         a[m + 1] = a[m]
                         m -= 1
                     }
@@ -37,17 +51,16 @@ struct ColumnSort {
             }
             return
         }
-        if scratch.count < n { scratch = [Int32](repeating: 0, count: n) }
-        let passes = self.passes
-        columns.withUnsafeMutableBufferPointer { a in
+        if scratch.count < n { scratch = [T](repeating: 0, count: n) }
+        values.withUnsafeMutableBufferPointer { a in
             scratch.withUnsafeMutableBufferPointer { b in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { count in
                     var source = a.baseAddress!
                     var target = b.baseAddress!
                     for pass in 0..<passes {
-                        let shift = Int32(6 * pass)
+                        let shift = T(truncatingIfNeeded: lowBit + 6 * pass)
                         count.initialize(repeating: 0)
-                        for i in 0..<n { count[Int((source[i] >> shift) & 63)] += 1 }
+                        for i in 0..<n { count[Int(truncatingIfNeeded: (source[i] &>> shift) & 63)] += 1 }
                         var sum = 0
                         for d in 0..<64 {
                             let c = count[d]
@@ -56,62 +69,13 @@ struct ColumnSort {
                         }
                         for i in 0..<n {
                             let v = source[i]
-                            let d = Int((v >> shift) & 63)
+                            let d = Int(truncatingIfNeeded: (v &>> shift) & 63)
                             target[count[d]] = v
                             count[d] += 1
                         }
                         swap(&source, &target)
                     }
                     // After an odd number of passes the sorted numbers are in the scratch space.
-                    if passes & 1 == 1 { a.baseAddress!.update(from: b.baseAddress!, count: n) }
-                }
-            }
-        }
-    }
-
-    /// Sorts `entries`, each a column (in `0..<columnCount`) in the high 32 bits and anything in
-    /// the low 32, by column, the same way (stable: entries of one column keep their order).
-    mutating func sortByHighWord(_ entries: inout [UInt64]) {
-        let n = entries.count
-        if n < 16 {
-            entries.withUnsafeMutableBufferPointer { a in
-                for k in a.indices.dropFirst() {
-                    let v = a[k]
-                    var m = k - 1
-                    while m >= 0, a[m] >> 32 > v >> 32 {
-                        a[m + 1] = a[m]
-                        m -= 1
-                    }
-                    a[m + 1] = v
-                }
-            }
-            return
-        }
-        if wideScratch.count < n { wideScratch = [UInt64](repeating: 0, count: n) }
-        let passes = self.passes
-        entries.withUnsafeMutableBufferPointer { a in
-            wideScratch.withUnsafeMutableBufferPointer { b in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { count in
-                    var source = a.baseAddress!
-                    var target = b.baseAddress!
-                    for pass in 0..<passes {
-                        let shift = UInt64(32 + 6 * pass)
-                        count.initialize(repeating: 0)
-                        for i in 0..<n { count[Int((source[i] >> shift) & 63)] += 1 }
-                        var sum = 0
-                        for d in 0..<64 {
-                            let c = count[d]
-                            count[d] = sum
-                            sum += c
-                        }
-                        for i in 0..<n {
-                            let v = source[i]
-                            let d = Int((v >> shift) & 63)
-                            target[count[d]] = v
-                            count[d] += 1
-                        }
-                        swap(&source, &target)
-                    }
                     if passes & 1 == 1 { a.baseAddress!.update(from: b.baseAddress!, count: n) }
                 }
             }

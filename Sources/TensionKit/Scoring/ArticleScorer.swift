@@ -21,32 +21,7 @@ public struct ArticleScorer: Sendable {
     /// (plus the articles' text), however long the input.
     public func forEachBatch(_ articles: [Article], batchSize: Int = 8192, threads: Int = Parallel.defaultThreads,
                              _ body: ([ScoredSentence]) throws -> Void) rethrows {
-        let labels = model.labels
-        // (article, sentence) positions: indices, so that no Article is copied per sentence.
-        var pending: [(article: Int, index: Int)] = []
-        var texts: [String] = []
-        func flush() throws {
-            guard !pending.isEmpty else { return }
-            let predictions = model.predict(texts, threads: threads)
-            var batch: [ScoredSentence] = []
-            batch.reserveCapacity(pending.count)
-            for (item, p) in zip(pending, predictions) {
-                batch.append(ScoredSentence(article: articles[item.article].name, date: articles[item.article].date, index: item.index,
-                                            sentence: texts[batch.count], label: p.label,
-                                            probabilities: zip(labels, p.probabilities).map { (label: $0.0, probability: $0.1) }))
-            }
-            pending.removeAll(keepingCapacity: true)
-            texts.removeAll(keepingCapacity: true)
-            try body(batch)
-        }
-        for (a, article) in articles.enumerated() {
-            for (index, sentence) in article.sentences.enumerated() {
-                pending.append((a, index))
-                texts.append(sentence)
-                if pending.count >= batchSize { try flush() }
-            }
-        }
-        try flush()
+        try forEachBatch(articles, batchSize: batchSize, chunkSize: batchSize, threads: threads, transform: { $0 }, body)
     }
 
     /// Like ``forEachBatch(_:batchSize:threads:_:)``, with the records of each batch cut into
@@ -66,7 +41,8 @@ public struct ArticleScorer: Sendable {
             let (positions, sentences) = (pending, texts)
             pending = []
             texts = []
-            let ranges = Parallel.ranges(count: positions.count, chunks: (positions.count + chunkSize - 1) / max(1, chunkSize))
+            // Rounded up without overflow, since chunkSize may be Int.max (one chunk).
+            let ranges = Parallel.ranges(count: positions.count, chunks: (positions.count - 1) / max(1, chunkSize) + 1)
             let results = DisjointWrites<Chunk?>(repeating: nil, count: ranges.count)
             Parallel.forEachBalanced(chunks: ranges.count, threads: threads) { c in
                 var records: [ScoredSentence] = []
