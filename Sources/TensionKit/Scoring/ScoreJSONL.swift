@@ -77,13 +77,25 @@ public enum ScoreJSONL {
     /// Records as JSON Lines in UTF-8: the bytes of ``encode(_:)-(Sequence<ScoredSentence>)``, made
     /// by encoding chunks of records on up to `threads` threads and joining them in order.
     public static func encodeUTF8(_ records: [ScoredSentence], threads: Int = Parallel.defaultThreads) -> [UInt8] {
-        let ranges = Parallel.ranges(count: records.count, chunks: Parallel.chunkCount(for: records.count, grain: 512))
+        encodeInChunks(records.count, bytesPerRecord: 300, threads: threads) { i, out, head in
+            appendLine(records[i], to: &out, head: &head)
+        }
+    }
+
+    /// The bytes that `append(i, &out, &head)` writes for every record `i` in `0..<count`, in
+    /// order, made in chunks of about 512 records on up to `threads` threads (each chunk with
+    /// its own ``RecordHead``) and joined.
+    static func encodeInChunks(
+        _ count: Int, bytesPerRecord: Int, threads: Int,
+        _ append: @Sendable (Int, inout [UInt8], inout RecordHead) -> Void
+    ) -> [UInt8] {
+        let ranges = Parallel.ranges(count: count, chunks: Parallel.chunkCount(for: count, grain: 512))
         let parts = DisjointWrites<[UInt8]>(repeating: [], count: ranges.count)
         Parallel.forEachBalanced(chunks: ranges.count, threads: threads) { c in
             var out: [UInt8] = []
-            out.reserveCapacity(ranges[c].count * 300)
+            out.reserveCapacity(ranges[c].count * bytesPerRecord)
             var head = RecordHead()
-            for i in ranges[c] { appendLine(records[i], to: &out, head: &head) }
+            for i in ranges[c] { append(i, &out, &head) }
             parts[c] = out
         }
         if ranges.count == 1 { return parts[0] }

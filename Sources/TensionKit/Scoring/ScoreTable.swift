@@ -74,20 +74,9 @@ public enum ScoreTable {
     /// The UTF-8 bytes of ``csvRows(_:labels:)``, made by encoding chunks of rows on up to
     /// `threads` threads and joining them in order.
     public static func csvRowsUTF8(_ scored: [ScoredSentence], labels: [String], threads: Int = Parallel.defaultThreads) -> [UInt8] {
-        let ranges = Parallel.ranges(count: scored.count, chunks: Parallel.chunkCount(for: scored.count, grain: 512))
-        let parts = DisjointWrites<[UInt8]>(repeating: [], count: ranges.count)
-        Parallel.forEachBalanced(chunks: ranges.count, threads: threads) { c in
-            var out: [UInt8] = []
-            out.reserveCapacity(ranges[c].count * 200)
-            var head = ScoreJSONL.RecordHead()
-            for i in ranges[c] { appendCSVRow(scored[i], labels: labels, to: &out, head: &head) }
-            parts[c] = out
+        ScoreJSONL.encodeInChunks(scored.count, bytesPerRecord: 200, threads: threads) { i, out, head in
+            appendCSVRow(scored[i], labels: labels, to: &out, head: &head)
         }
-        if ranges.count == 1 { return parts[0] }
-        var out: [UInt8] = []
-        out.reserveCapacity(parts.array.reduce(0) { $0 + $1.count })
-        for part in parts.array { out += part }
-        return out
     }
 
     /// Appends one row of ``csvRows(_:labels:)``, with its line end, as UTF-8 to `out`.
